@@ -1,0 +1,9 @@
+/**
+ * Test support shared by pvekit's own modules.
+ *
+ * <p>{@link io.pvekit.testing.Requires} marks tests that need something of the host (root, liblxc,
+ * containerd, the shared upstream data). Such a test is skipped with a reason on a machine without
+ * it, and fails when the environment variable {@code CI=true} is set, so that nothing passes in CI
+ * by being skipped.
+ */
+package io.pvekit.testing;
