@@ -63,6 +63,17 @@ public final class RootedFs {
     return parts;
   }
 
+  /**
+   * Like {@link #components(String)} for names inside an archive, which must be relative: an
+   * absolute name is refused rather than quietly re-rooted.
+   */
+  public static List<String> archiveComponents(String path) throws UnsafePathException {
+    if (path.startsWith("/")) {
+      throw new UnsafePathException(path, "absolute paths are not allowed in a layer");
+    }
+    return components(path);
+  }
+
   /** A resolved location: the parent directory (inside the root) and the last component. */
   public static final class Location {
     private final Path parent;
@@ -116,8 +127,17 @@ public final class RootedFs {
 
   /** Makes sure {@code path} is a directory inside the root, creating what is missing. */
   public Path ensureDirectory(String path) throws IOException {
-    List<String> resolved = resolveDirectory(path, components(path), true);
-    String key = String.join("/", resolved);
+    String key = directoryKey(path);
+    return key.isEmpty() ? root : root.resolve(key);
+  }
+
+  /** Like {@link #ensureDirectory}, returning the path relative to the root ("" for the root). */
+  public String directoryKey(String path) throws IOException {
+    return String.join("/", resolveDirectory(path, components(path), true));
+  }
+
+  /** The host path of a key. */
+  public Path host(String key) {
     return key.isEmpty() ? root : root.resolve(key);
   }
 
