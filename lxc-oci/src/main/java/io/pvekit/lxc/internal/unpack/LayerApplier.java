@@ -71,9 +71,26 @@ final class LayerApplier {
     Set<String> written = new HashSet<>();
     TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, "UTF-8");
     TarArchiveEntry entry;
-    while ((entry = tar.getNextEntry()) != null) {
+    while ((entry = nextEntry(tar, tarStream)) != null) {
       entries++;
       apply(tar, entry, written);
+    }
+  }
+
+  /**
+   * The next entry. Some writers (umoci 0.4 among them) end a layer right after the last entry's
+   * content, without its padding or the two zero records; the diff id still covers exactly those
+   * bytes, so a stream that simply ends there is taken as the end of the archive.
+   */
+  private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, InputStream raw)
+      throws IOException {
+    try {
+      return tar.getNextEntry();
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("Truncated TAR archive") && raw.read() < 0) {
+        return null;
+      }
+      throw e;
     }
   }
 
