@@ -1,8 +1,10 @@
 package io.pvekit.proxmox.simulator;
 
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -35,7 +37,11 @@ public final class SimulatorMain {
    * @param args the options above
    */
   public static void main(String[] args) {
-    int status = run(System.out, System.err, args);
+    int status =
+        run(
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+            args);
     if (status != 0) {
       System.exit(status);
     }
@@ -50,13 +56,14 @@ public final class SimulatorMain {
    * @param args the options
    * @return the exit status: 0 after a clean stop, 2 for bad options
    */
-  public static int run(PrintStream out, PrintStream err, String... args) {
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     ProxmoxSimulatorBuilder builder;
     try {
       builder = parse(args);
     } catch (IllegalArgumentException e) {
       err.println("proxmox-simulator: " + e.getMessage());
       err.print(USAGE);
+      err.flush();
       return 2;
     }
     if (builder == null) {
