@@ -32,6 +32,7 @@ public final class NodeApi {
               for (NodeState n : c.world().nodes().values()) {
                 if (c.allowed("/nodes/" + n.name(), "Sys.Audit")) {
                   ObjectNode node = resource(c.world(), n);
+                  node.remove("cgroup-mode");
                   node.put("ssl_fingerprint", fingerprint);
                   out.add(node);
                 }
