@@ -24,6 +24,7 @@ public final class Auth {
   public static final long LIFETIME_SECONDS = 2 * 3600;
 
   private static final long CLOCK_SKEW_SECONDS = 300;
+  private static final int NONCE_BYTES = 12;
   private static final String COOKIE = "PVEAuthCookie";
 
   private final AccessControl access;
@@ -56,10 +57,19 @@ public final class Auth {
     revoked.add(ticket);
   }
 
-  /** A new ticket for a user, valid for two hours. */
+  /**
+   * A new ticket for a user, valid for two hours. The signature part carries a random nonce so
+   * every ticket is distinct (one can be revoked without its successor of the same second).
+   */
   public String ticket(String userid) {
     String plain = "PVE:" + userid + ":" + hexTime(clock.epochSecond());
-    return plain + "::" + Base64.getEncoder().encodeToString(hmac("HmacSHA512", plain));
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    byte[] mac = hmac("HmacSHA512", plain + ":" + Base64.getEncoder().encodeToString(nonce));
+    byte[] signature = new byte[NONCE_BYTES + mac.length];
+    System.arraycopy(nonce, 0, signature, 0, NONCE_BYTES);
+    System.arraycopy(mac, 0, signature, NONCE_BYTES, mac.length);
+    return plain + "::" + Base64.getEncoder().encodeToString(signature);
   }
 
   /** A CSRF prevention token for a user. */
@@ -84,7 +94,13 @@ public final class Auth {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (!MessageDigest.isEqual(signature, hmac("HmacSHA512", plain))) {
+    if (signature.length <= NONCE_BYTES) {
+      return null;
+    }
+    byte[] nonce = java.util.Arrays.copyOf(signature, NONCE_BYTES);
+    byte[] mac = java.util.Arrays.copyOfRange(signature, NONCE_BYTES, signature.length);
+    byte[] expected = hmac("HmacSHA512", plain + ":" + Base64.getEncoder().encodeToString(nonce));
+    if (!MessageDigest.isEqual(mac, expected)) {
       return null;
     }
     String[] parts = plain.split(":");
