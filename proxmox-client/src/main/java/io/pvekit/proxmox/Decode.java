@@ -201,9 +201,10 @@ final class Decode {
     return out;
   }
 
-  static TaskStatus taskStatus(JsonNode d, Upid fallback) {
+  /** The UPID asked about wins over the body's copy (mocks have been seen to mangle it). */
+  static TaskStatus taskStatus(JsonNode d, Upid asked) {
     return ImmutableTaskStatus.builder()
-        .upid(Json.text(d, "upid").map(Upid::parse).orElse(fallback))
+        .upid(asked)
         .status(Json.requiredText(d, "status", "task status"))
         .exitStatus(Json.text(d, "exitstatus"))
         .build();
