@@ -24,6 +24,15 @@ public enum Prerequisite {
           : Optional.of("liblxc.so.1 not found in " + Host.LIBRARY_DIRS);
     }
   },
+  /** liblxc's C headers ({@code lxccontainer.h}, Debian package {@code lxc-dev}). */
+  LXC_HEADERS("lxc headers", "apt-get install lxc-dev") {
+    @Override
+    Optional<String> missing() {
+      return Files.isReadable(Path.of("/usr/include/lxc/lxccontainer.h"))
+          ? Optional.empty()
+          : Optional.of("/usr/include/lxc/lxccontainer.h not found");
+    }
+  },
   /** The LXC command-line tools ({@code lxc-execute}, {@code lxc-start}). */
   LXC_TOOLS("lxc tools", "apt-get install lxc") {
     @Override
