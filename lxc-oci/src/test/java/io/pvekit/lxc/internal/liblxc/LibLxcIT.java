@@ -54,6 +54,7 @@ class LibLxcIT {
             + "lxc.log.file = "
             + dir.resolve("lxc.log")
             + "\nlxc.log.level = INFO\nlxc.console.path = none\n");
+    List<String> cgroups = Files.readAllLines(Path.of("/proc/self/cgroup"));
     LibLxc lib = LibLxc.get();
     lib.logTo(name, dir, dir.resolve("api.log"), "INFO");
     try (LxcContainerHandle c = lib.open(name, dir)) {
@@ -116,6 +117,40 @@ class LibLxcIT {
         Thread.sleep(20);
       }
       assertThat(c.state()).isEqualTo("STOPPED");
+    } finally {
+      restoreCgroups(name, cgroups);
+    }
+  }
+
+  /**
+   * liblxc's daemonized start moves the calling process (this JVM) into the monitor's cgroup2
+   * directory; move it back and remove the monitor's empty cgroups so the host stays clean.
+   */
+  private static void restoreCgroups(String name, List<String> original) throws Exception {
+    for (String line : original) {
+      String[] parts = line.split(":", 3);
+      Path mount =
+          parts[1].isEmpty()
+              ? Path.of("/sys/fs/cgroup/unified")
+              : Path.of("/sys/fs/cgroup", parts[1].replace("name=", ""));
+      Path procs = mount.resolve(parts[2].substring(1)).resolve("cgroup.procs");
+      if (Files.exists(procs)) {
+        Files.writeString(procs, ProcessHandle.current().pid() + "\n");
+      }
+    }
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    try (var mounts = Files.list(Path.of("/sys/fs/cgroup"))) {
+      for (Path mount : mounts.toList()) {
+        Path monitor = mount.resolve("lxc.monitor." + name);
+        while (Files.exists(monitor) && Instant.now().isBefore(deadline)) {
+          try {
+            Files.delete(monitor);
+          } catch (java.io.IOException busy) {
+            Thread.sleep(50);
+          }
+        }
+        assertThat(monitor).doesNotExist();
+      }
     }
   }
 }
