@@ -1,0 +1,145 @@
+package io.pvekit.lxc.internal.translate;
+
+import io.pvekit.lxc.OciCapabilities;
+import io.pvekit.lxc.OciProcess;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code process.capabilities}. LXC controls one thing: the bounding set ({@code lxc.cap.keep}).
+ * The other four sets follow from it and the uid, as the kernel derives them at execve(2): uid 0
+ * gets the whole bounding set as permitted and effective; any other uid ends with none unless
+ * ambient capabilities are raised, which LXC does not do. So each set is mapped when the outcome is
+ * the same as asked, and refused when it is not.
+ */
+final class CapabilityMapper {
+  static final Set<String> KNOWN =
+      Set.of(
+          "CHOWN",
+          "DAC_OVERRIDE",
+          "DAC_READ_SEARCH",
+          "FOWNER",
+          "FSETID",
+          "KILL",
+          "SETGID",
+          "SETUID",
+          "SETPCAP",
+          "LINUX_IMMUTABLE",
+          "NET_BIND_SERVICE",
+          "NET_BROADCAST",
+          "NET_ADMIN",
+          "NET_RAW",
+          "IPC_LOCK",
+          "IPC_OWNER",
+          "SYS_MODULE",
+          "SYS_RAWIO",
+          "SYS_CHROOT",
+          "SYS_PTRACE",
+          "SYS_PACCT",
+          "SYS_ADMIN",
+          "SYS_BOOT",
+          "SYS_NICE",
+          "SYS_RESOURCE",
+          "SYS_TIME",
+          "SYS_TTY_CONFIG",
+          "MKNOD",
+          "LEASE",
+          "AUDIT_WRITE",
+          "AUDIT_CONTROL",
+          "SETFCAP",
+          "MAC_OVERRIDE",
+          "MAC_ADMIN",
+          "SYSLOG",
+          "WAKE_ALARM",
+          "BLOCK_SUSPEND",
+          "AUDIT_READ",
+          "PERFMON",
+          "BPF",
+          "CHECKPOINT_RESTORE");
+
+  private CapabilityMapper() {}
+
+  static void map(Translation t, OciProcess p) {
+    if (p.capabilities().isEmpty()) {
+      t.field("$.process.capabilities", null)
+          .mapped("absent: the capabilities stay as LXC gives them (all, for uid 0)");
+      return;
+    }
+    OciCapabilities caps = p.capabilities().get();
+    boolean root = p.user().uid() == 0;
+    Set<String> bounding = names(t, "bounding", caps.bounding());
+    if (bounding == null) {
+      return;
+    }
+    Translation.Field boundingField = t.field("$.process.capabilities.bounding", caps.bounding());
+    boundingField
+        .line(
+            "lxc.cap.keep",
+            bounding.isEmpty()
+                ? "none"
+                : bounding.stream().map(String::toLowerCase).collect(Collectors.joining(" ")))
+        .mapped();
+    for (String set : List.of("permitted", "effective")) {
+      List<String> asked = set.equals("permitted") ? caps.permitted() : caps.effective();
+      Set<String> names = names(t, set, asked);
+      if (names == null) {
+        continue;
+      }
+      Translation.Field field = t.field("$.process.capabilities." + set, asked);
+      if (!bounding.containsAll(names)) {
+        field.refused("holds capabilities the bounding set does not: they cannot be granted");
+      } else if (root && !names.equals(bounding)) {
+        field.refused(
+            "for uid 0 LXC makes the "
+                + set
+                + " set equal to the bounding set; ask for the same set in both, or drop the"
+                + " extra capabilities from the bounding set");
+      } else if (root) {
+        field.mapped("uid 0: equals the bounding set, as LXC sets it");
+      } else {
+        field.mapped(
+            "non-root uid without ambient capabilities: execve(2) clears this set (runc ends the"
+                + " same); file capabilities still work up to the bounding set");
+      }
+    }
+    Set<String> inheritable = names(t, "inheritable", caps.inheritable());
+    if (inheritable != null) {
+      Translation.Field field = t.field("$.process.capabilities.inheritable", caps.inheritable());
+      if (inheritable.isEmpty()) {
+        field.mapped("empty, as LXC leaves it");
+      } else {
+        field.refused("LXC starts the process with an empty inheritable set");
+      }
+    }
+    Set<String> ambient = names(t, "ambient", caps.ambient());
+    if (ambient != null) {
+      Translation.Field field = t.field("$.process.capabilities.ambient", caps.ambient());
+      if (ambient.isEmpty()) {
+        field.mapped("empty, as LXC leaves it");
+      } else if (root && bounding.containsAll(ambient)) {
+        field.approximated(
+            "LXC raises no ambient capabilities; for uid 0 they add nothing (execve gives root the"
+                + " bounding set), but CapAmb in /proc reads 0");
+      } else {
+        field.refused("LXC raises no ambient capabilities, so a non-root process would lose these");
+      }
+    }
+  }
+
+  /** The set without the CAP_ prefix, or null (after refusing) when a name is unknown. */
+  private static Set<String> names(Translation t, String set, List<String> caps) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String cap : caps) {
+      String name = cap.startsWith("CAP_") ? cap.substring(4) : "";
+      if (!KNOWN.contains(name)) {
+        t.field("$.process.capabilities." + set, caps)
+            .refused("unknown capability \"" + cap + "\"");
+        return null;
+      }
+      names.add(name);
+    }
+    return names;
+  }
+}

@@ -1,0 +1,253 @@
+package io.pvekit.lxc.internal.translate;
+
+import io.pvekit.lxc.OciIdMapping;
+import io.pvekit.lxc.OciLinux;
+import io.pvekit.lxc.OciMount;
+import io.pvekit.lxc.OciRoot;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code root}, {@code mounts}, masked and read-only paths, root propagation. */
+final class MountMapper {
+  private static final Set<String> DEVPTS_OPTIONS =
+      Set.of("newinstance", "ptmxmode=0666", "mode=0620", "mode=620", "gid=5", "nosuid", "noexec");
+
+  private MountMapper() {}
+
+  static void map(Translation t) {
+    root(t);
+    List<OciMount> mounts = t.spec().mounts();
+    for (int i = 0; i < mounts.size(); i++) {
+      mount(t, "$.mounts[" + i + "]", mounts.get(i));
+    }
+    Optional<OciLinux> linux = t.spec().linux();
+    if (linux.isPresent()) {
+      masked(t, linux.get().maskedPaths());
+      readonly(t, linux.get().readonlyPaths());
+      linux.get().rootfsPropagation().ifPresent(p -> propagation(t, p));
+      linux
+          .get()
+          .mountLabel()
+          .ifPresent(
+              label ->
+                  t.field("$.linux.mountLabel", label)
+                      .refused("LXC has no setting for the SELinux label of mounts"));
+    }
+  }
+
+  private static void root(Translation t) {
+    Optional<OciRoot> maybe = t.spec().root();
+    if (maybe.isEmpty()) {
+      t.field("$.root", null).refused("required on Linux: the container's root file system");
+      return;
+    }
+    OciRoot root = maybe.get();
+    Path path = t.options().bundle().resolve(root.path()).toAbsolutePath().normalize();
+    Translation.Field field = t.field("$.root.path", root.path());
+    if (!Files.isDirectory(path)) {
+      field.refused(path + " is not a directory");
+      return;
+    }
+    t.rootfs(path);
+    field.line("lxc.rootfs.path", "dir:" + path).line("lxc.rootfs.managed", 0);
+    field.mapped("LXC does not manage (delete) the bundle's rootfs");
+    if (root.readonly()) {
+      t.field("$.root.readonly", true)
+          .line("lxc.rootfs.options", "ro")
+          .mapped(
+              "LXC cannot create mount points on a read-only root: LxcConfig.createMountPoints()"
+                  + " makes them before the start");
+    } else {
+      t.field("$.root.readonly", false).mapped("read-write, LXC's default");
+    }
+  }
+
+  private static void mount(Translation t, String path, OciMount m) {
+    Translation.Field field = t.field(path, m);
+    String destination = m.destination();
+    if (!destination.startsWith("/")
+        || destination.contains("/../")
+        || destination.endsWith("/..")) {
+      field.refused("destination must be an absolute path without \"..\": " + destination);
+      return;
+    }
+    String target = destination.replaceAll("/+", "/").replaceAll("^/|/$", "");
+    String type = m.type().orElse("");
+    List<String> options = new ArrayList<>(m.options());
+    boolean bind = type.equals("bind") || options.contains("bind") || options.contains("rbind");
+    if (!m.uidMappings().isEmpty() || !m.gidMappings().isEmpty()) {
+      if (!idmapOfContainer(t, m)) {
+        field.refused(
+            "LXC can idmap a mount only with the container's own mapping (idmap=container)");
+        return;
+      }
+      options.add("idmap=container");
+    }
+    if (target.equals("dev") && type.equals("tmpfs")) {
+      field.line("lxc.autodev", 1);
+      try {
+        sizeOption(options).ifPresent(size -> field.line("lxc.autodev.tmpfs.size", size));
+      } catch (IllegalArgumentException e) {
+        field.refused(e.getMessage());
+        return;
+      }
+      field.approximated(
+          "LXC mounts /dev as a tmpfs (mode 755, size from the options) and creates the standard"
+              + " device nodes; other options are LXC's");
+      return;
+    }
+    if (type.equals("devpts")) {
+      List<String> unknown = new ArrayList<>(options);
+      unknown.removeAll(DEVPTS_OPTIONS);
+      if (!target.equals("dev/pts") || !unknown.isEmpty()) {
+        field.refused(
+            "LXC mounts devpts itself at /dev/pts with newinstance,ptmxmode=0666,mode=0620,gid=5;"
+                + " cannot honour "
+                + (target.equals("dev/pts") ? unknown : destination));
+        return;
+      }
+      field.line("lxc.pty.max", 1024).mapped("LXC mounts a new devpts instance at /dev/pts");
+      return;
+    }
+    if (type.equals("cgroup") || type.equals("cgroup2")) {
+      if (!target.equals("sys/fs/cgroup")) {
+        field.refused("LXC mounts cgroups only at /sys/fs/cgroup");
+        return;
+      }
+      boolean ro = options.contains("ro");
+      field
+          .line("lxc.mount.auto", ro ? "cgroup:ro:force" : "cgroup:mixed:force")
+          .approximated(
+              ro
+                  ? "LXC mounts the container's cgroup hierarchies read-only"
+                  : "LXC mounts the container's own cgroup read-write, its parents read-only");
+      t.mountPoint(destination, true);
+      return;
+    }
+    String source = m.source().orElse(type.isEmpty() ? "none" : type);
+    boolean directory = true;
+    if (bind) {
+      if (m.source().isEmpty()) {
+        field.refused("a bind mount needs a source");
+        return;
+      }
+      Path hostSource = t.options().bundle().resolve(source).toAbsolutePath().normalize();
+      if (!Files.exists(hostSource)) {
+        field.refused("bind source " + hostSource + " does not exist");
+        return;
+      }
+      directory = Files.isDirectory(hostSource);
+      source = hostSource.toString();
+      if (!options.contains("bind") && !options.contains("rbind")) {
+        options.add("bind");
+      }
+      type = "none";
+    } else if (type.isEmpty()) {
+      field.refused("a mount that is not a bind mount needs a type");
+      return;
+    }
+    options.add(directory ? "create=dir" : "create=file");
+    t.mountPoint(destination, directory);
+    field
+        .line("lxc.mount.entry", fstab(source, target, type, options))
+        .mapped(target.startsWith("dev/") ? "mounted after LXC's /dev tmpfs" : "");
+  }
+
+  private static boolean idmapOfContainer(Translation t, OciMount m) {
+    List<OciIdMapping> uid = t.spec().linux().map(OciLinux::uidMappings).orElse(List.of());
+    List<OciIdMapping> gid = t.spec().linux().map(OciLinux::gidMappings).orElse(List.of());
+    return m.uidMappings().equals(uid) && m.gidMappings().equals(gid) && !uid.isEmpty();
+  }
+
+  private static Optional<Long> sizeOption(List<String> options) {
+    for (String option : options) {
+      if (option.startsWith("size=")) {
+        return Optional.of(Sizes.parseBytes(option.substring(5)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void masked(Translation t, List<String> paths) {
+    for (int i = 0; i < paths.size(); i++) {
+      String path = paths.get(i);
+      Translation.Field field = t.field("$.linux.maskedPaths[" + i + "]", path);
+      if (!path.startsWith("/") || path.contains("..")) {
+        field.refused("must be an absolute path without \"..\"");
+        continue;
+      }
+      String target = path.substring(1);
+      if (isDirectory(t, target)) {
+        field.line("lxc.mount.entry", fstab("tmpfs", target, "tmpfs", List.of("ro", "optional")));
+        field.mapped("a read-only empty tmpfs over the directory");
+      } else {
+        field.line(
+            "lxc.mount.entry", fstab("/dev/null", target, "none", List.of("bind", "optional")));
+        field.mapped("/dev/null bound over the file; missing paths are skipped, as runc does");
+      }
+    }
+  }
+
+  private static void readonly(Translation t, List<String> paths) {
+    for (int i = 0; i < paths.size(); i++) {
+      String path = paths.get(i);
+      Translation.Field field = t.field("$.linux.readonlyPaths[" + i + "]", path);
+      if (!path.startsWith("/") || path.contains("..")) {
+        field.refused("must be an absolute path without \"..\"");
+        continue;
+      }
+      String target = path.substring(1);
+      field
+          .line(
+              "lxc.mount.entry",
+              fstab(target, target, "none", List.of("rbind", "ro", "relative", "optional")))
+          .mapped("bound onto itself read-only; missing paths are skipped, as runc does");
+    }
+  }
+
+  private static void propagation(Translation t, String propagation) {
+    Translation.Field field = t.field("$.linux.rootfsPropagation", propagation);
+    switch (propagation) {
+      case "private":
+      case "rprivate":
+      case "slave":
+      case "rslave":
+        field.approximated(
+            "LXC makes the host's mounts dependent (slave) in the container and nothing the"
+                + " container mounts reaches the host");
+        break;
+      default:
+        field.refused(
+            "LXC cannot make the container's root \"" + propagation + "\" towards the host");
+    }
+  }
+
+  /**
+   * Whether the masked path is a directory: /proc and /sys as on this host, the rest in the rootfs.
+   */
+  private static boolean isDirectory(Translation t, String target) {
+    if (target.startsWith("proc/") || target.startsWith("sys/")) {
+      return Files.isDirectory(t.options().hostRoot().resolve(target), LinkOption.NOFOLLOW_LINKS);
+    }
+    return t.rootfs()
+        .map(r -> Files.isDirectory(r.resolve(target), LinkOption.NOFOLLOW_LINKS))
+        .orElse(false);
+  }
+
+  static String fstab(String source, String target, String type, List<String> options) {
+    String opts = options.isEmpty() ? "defaults" : String.join(",", options);
+    return Values.fstabEscape(source)
+        + " "
+        + Values.fstabEscape(target)
+        + " "
+        + type
+        + " "
+        + Values.fstabEscape(opts)
+        + " 0 0";
+  }
+}

@@ -1,0 +1,217 @@
+package io.pvekit.lxc.internal.translate;
+
+import io.pvekit.lxc.OciProcess;
+import io.pvekit.lxc.OciRlimit;
+import io.pvekit.lxc.OciUser;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code process}: command, environment, user, limits and process security settings. */
+final class ProcessMapper {
+  private static final BigInteger RLIM_INFINITY =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final Set<String> RLIMITS =
+      Set.of(
+          "as",
+          "core",
+          "cpu",
+          "data",
+          "fsize",
+          "locks",
+          "memlock",
+          "msgqueue",
+          "nice",
+          "nofile",
+          "nproc",
+          "rss",
+          "rtprio",
+          "rttime",
+          "sigpending",
+          "stack");
+
+  /** The umask LXC's init leaves the process with. */
+  private static final long LXC_UMASK = 022;
+
+  private ProcessMapper() {}
+
+  static void map(Translation t) {
+    Optional<OciProcess> maybe = t.spec().process();
+    if (maybe.isEmpty()) {
+      t.field("$.process", null)
+          .refused("required: LXC needs the process to run when it creates the container");
+      return;
+    }
+    OciProcess p = maybe.get();
+    terminal(t, p);
+    user(t, p.user());
+    command(t, p);
+    environment(t, p);
+    t.field("$.process.cwd", p.cwd()).line("lxc.init.cwd", p.cwd()).mapped();
+    CapabilityMapper.map(t, p);
+    rlimits(t, p.rlimits());
+    if (p.noNewPrivileges()) {
+      t.field("$.process.noNewPrivileges", true).line("lxc.no_new_privs", 1).mapped();
+    } else {
+      t.field("$.process.noNewPrivileges", false).mapped("LXC's default: the flag is not set");
+    }
+    t.field("$.process.apparmorProfile", p.apparmorProfile())
+        .line("lxc.apparmor.profile", p.apparmorProfile().orElse("unconfined"))
+        .mapped(
+            p.apparmorProfile().isPresent()
+                ? ""
+                : "absent: OCI applies no profile, while LXC would load its default; made explicit");
+    p.oomScoreAdj()
+        .ifPresent(
+            adj ->
+                t.field("$.process.oomScoreAdj", adj).line("lxc.proc.oom_score_adj", adj).mapped());
+    p.selinuxLabel()
+        .ifPresent(
+            label ->
+                t.field("$.process.selinuxLabel", label)
+                    .line("lxc.selinux.context", label)
+                    .mapped());
+    p.ioPriority()
+        .ifPresent(
+            io ->
+                t.field("$.process.ioPriority", io)
+                    .refused(
+                        "LXC has no I/O priority setting (ioprio_set) for the container process"));
+    p.scheduler()
+        .ifPresent(
+            s ->
+                t.field("$.process.scheduler", s)
+                    .refused("LXC has no scheduling policy setting (sched_setattr)"));
+    p.execCpuAffinity()
+        .ifPresent(
+            a ->
+                t.field("$.process.execCPUAffinity", a)
+                    .refused("LXC has no CPU affinity setting for the process it starts"));
+    p.commandLine().ifPresent(c -> t.field("$.process.commandLine", c).ignored("Windows only"));
+  }
+
+  private static void terminal(Translation t, OciProcess p) {
+    if (p.terminal()) {
+      t.field("$.process.terminal", true)
+          .line("lxc.tty.max", 0)
+          .line("lxc.pty.max", 1024)
+          .runtime(
+              "LXC allocates the console pty; the runtime hands its master to the OCI"
+                  + " --console-socket");
+    } else {
+      t.field("$.process.terminal", false)
+          .line("lxc.tty.max", 0)
+          .line("lxc.console.path", "none")
+          .mapped("no pty: the process gets the runtime's stdio");
+    }
+    p.consoleSize()
+        .ifPresent(
+            size ->
+                t.field("$.process.consoleSize", size)
+                    .runtime("the runtime sets the console pty's size (TIOCSWINSZ)"));
+  }
+
+  private static void user(Translation t, OciUser user) {
+    t.field("$.process.user.uid", user.uid()).line("lxc.init.uid", user.uid()).mapped();
+    t.field("$.process.user.gid", user.gid()).line("lxc.init.gid", user.gid()).mapped();
+    if (!user.additionalGids().isEmpty()) {
+      t.field("$.process.user.additionalGids", user.additionalGids())
+          .line(
+              "lxc.init.groups",
+              user.additionalGids().stream().map(String::valueOf).collect(Collectors.joining(",")))
+          .mapped();
+    }
+    user.umask()
+        .ifPresent(
+            umask -> {
+              Translation.Field field = t.field("$.process.user.umask", umask);
+              if (umask == LXC_UMASK) {
+                field.mapped("LXC's init leaves the process with umask 0022, as asked");
+              } else {
+                field.refused(
+                    "LXC has no umask setting; its init leaves the process with 0022, not 0"
+                        + Long.toOctalString(umask));
+              }
+            });
+    user.username().ifPresent(u -> t.field("$.process.user.username", u).ignored("Windows only"));
+  }
+
+  private static void command(Translation t, OciProcess p) {
+    Translation.Field field = t.field("$.process.args", p.args());
+    if (p.args().isEmpty()) {
+      field.refused("required: at least the program to run");
+      return;
+    }
+    List<String> quoted = new ArrayList<>();
+    for (String arg : p.args()) {
+      Optional<String> q = Values.lxcQuote(arg);
+      if (q.isEmpty()) {
+        field.runtime(
+            "an argument holds both quote characters, which lxc.execute.cmd cannot carry; the"
+                + " runtime passes argv to liblxc's start() directly");
+        return;
+      }
+      quoted.add(q.get());
+    }
+    field
+        .line("lxc.execute.cmd", String.join(" ", quoted))
+        .mapped("liblxc callers may also pass argv to start() directly");
+  }
+
+  private static void environment(Translation t, OciProcess p) {
+    for (int i = 0; i < p.env().size(); i++) {
+      String env = p.env().get(i);
+      Translation.Field field = t.field("$.process.env[" + i + "]", env);
+      int eq = env.indexOf('=');
+      if (eq <= 0) {
+        field.refused(
+            "not KEY=value: LXC reads a bare name as \"copy this variable from the host\"");
+        continue;
+      }
+      field.line("lxc.environment", env);
+      if (!env.equals(env.strip())) {
+        field.refused("LXC strips leading and trailing white space from the value");
+      } else {
+        field.mapped();
+      }
+    }
+    if (!p.env().isEmpty()) {
+      t.field("$.process.env", p.env().size() + " variables")
+          .approximated("LXC also sets container=lxc in the process environment");
+    }
+  }
+
+  private static void rlimits(Translation t, List<OciRlimit> rlimits) {
+    for (int i = 0; i < rlimits.size(); i++) {
+      OciRlimit limit = rlimits.get(i);
+      Translation.Field field = t.field("$.process.rlimits[" + i + "]", limit);
+      String name = limit.type().toLowerCase().replaceFirst("^rlimit_", "");
+      if (!limit.type().startsWith("RLIMIT_") || !RLIMITS.contains(name)) {
+        field.refused("unknown resource limit " + limit.type());
+        continue;
+      }
+      if (outOfRange(limit.soft()) || outOfRange(limit.hard())) {
+        field.refused("limits are unsigned 64-bit numbers");
+        continue;
+      }
+      if (limit.soft().compareTo(limit.hard()) > 0) {
+        field.refused("the soft limit is above the hard limit");
+        continue;
+      }
+      field.line(
+          "lxc.prlimit." + name, rlimitValue(limit.soft()) + ":" + rlimitValue(limit.hard()));
+      field.mapped();
+    }
+  }
+
+  private static boolean outOfRange(BigInteger value) {
+    return value.signum() < 0 || value.compareTo(RLIM_INFINITY) > 0;
+  }
+
+  private static String rlimitValue(BigInteger value) {
+    return value.equals(RLIM_INFINITY) ? "unlimited" : value.toString();
+  }
+}
