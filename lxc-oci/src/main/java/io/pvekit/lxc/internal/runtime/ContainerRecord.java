@@ -48,7 +48,7 @@ final class ContainerRecord {
   Map<String, Path> cgroups = new LinkedHashMap<>();
   Map<String, Path> monitorCgroups = new LinkedHashMap<>();
   Map<String, String> annotations = new TreeMap<>();
-  Map<String, List<OciHook>> hooks = new LinkedHashMap<>();
+  Map<String, List<HookCommand>> hooks = new LinkedHashMap<>();
 
   static ContainerRecord load(Path dir) throws IOException {
     Properties p = new Properties();
@@ -109,7 +109,7 @@ final class ContainerRecord {
     }
   }
 
-  List<OciHook> hooks(String stage) {
+  List<HookCommand> hooks(String stage) {
     return hooks.getOrDefault(stage, List.of());
   }
 
@@ -121,11 +121,11 @@ final class ContainerRecord {
   static final class HookCodec {
     private HookCodec() {}
 
-    static void encode(Map<String, List<OciHook>> hooks, Properties p) {
+    static void encode(Map<String, List<HookCommand>> hooks, Properties p) {
       hooks.forEach(
           (stage, list) -> {
             for (int i = 0; i < list.size(); i++) {
-              OciHook hook = list.get(i);
+              HookCommand hook = list.get(i);
               String prefix = "hook." + stage + "." + i + ".";
               p.setProperty(prefix + "path", hook.path());
               p.setProperty(prefix + "timeout", Integer.toString(hook.timeoutSeconds()));
@@ -141,14 +141,14 @@ final class ContainerRecord {
       }
     }
 
-    static Map<String, List<OciHook>> decode(Properties p) {
-      Map<String, List<OciHook>> hooks = new LinkedHashMap<>();
-      for (String stage : OciHooks.STAGES) {
-        List<OciHook> list = new ArrayList<>();
+    static Map<String, List<HookCommand>> decode(Properties p) {
+      Map<String, List<HookCommand>> hooks = new LinkedHashMap<>();
+      for (String stage : HookRunner.STAGES) {
+        List<HookCommand> list = new ArrayList<>();
         for (int i = 0; p.getProperty("hook." + stage + "." + i + ".path") != null; i++) {
           String prefix = "hook." + stage + "." + i + ".";
           list.add(
-              new OciHook(
+              new HookCommand(
                   p.getProperty(prefix + "path"),
                   list(p, prefix + "arg."),
                   list(p, prefix + "env."),

@@ -65,11 +65,17 @@ public final class LocalLxcEngine {
     return new ContainerDir(root, id);
   }
 
+  /** Turns a bundle into LXC configuration, writing side files into the state directory. */
+  @FunctionalInterface
+  public interface Preparer {
+    PreparedContainer prepare(Path stateDir) throws IOException;
+  }
+
   /**
    * Sets the container up and leaves the init waiting for {@link #start}. On any failure nothing of
    * the container is left (processes, cgroups, state directory).
    */
-  public ContainerState create(String id, Path bundle, PreparedContainer prepared) {
+  public ContainerState create(String id, Path bundle, Preparer preparer) {
     ContainerDir dir = dir(id);
     try {
       Files.createDirectories(root);
@@ -83,10 +89,12 @@ public final class LocalLxcEngine {
     record.id = id;
     record.bundle = bundle.toAbsolutePath();
     record.created = Instant.now();
-    record.ociVersion = prepared.ociVersion();
-    record.annotations.putAll(prepared.annotations());
-    record.hooks.putAll(prepared.hooks());
     try {
+      dir.save(record);
+      PreparedContainer prepared = preparer.prepare(dir.path);
+      record.ociVersion = prepared.ociVersion();
+      record.annotations.putAll(prepared.annotations());
+      record.hooks.putAll(prepared.hooks());
       dir.save(record);
       Files.writeString(dir.file(ContainerDir.START_HOST), Scripts.startHost(dir.path));
       Files.writeString(
@@ -113,21 +121,17 @@ public final class LocalLxcEngine {
       Proc.setOomScoreAdj(supervisor.pid(), -1000);
       record.status = ContainerStatus.CREATED;
       dir.save(record);
-      String state = StateJson.render(toState(record, ContainerStatus.CREATED));
-      for (String stage : List.of("prestart", "createRuntime", "createContainer")) {
-        OciHooks.run(id, stage, record.hooks(stage), state);
-      }
       supervisors.put(id, supervisor);
       return toState(record, ContainerStatus.CREATED);
     } catch (IOException | RuntimeException e) {
       List<String> tail = dir.logTail(15);
       try {
-        new Teardown(this).destroy(dir, record, true);
+        new Teardown(this).destroy(dir, record);
       } catch (RuntimeException cleanup) {
         e.addSuppressed(cleanup);
       }
-      if (e instanceof LxcRuntimeException) {
-        throw (LxcRuntimeException) e;
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
       }
       throw new LxcRuntimeException(
           id, "create of container " + id + " failed: " + e.getMessage(), tail, e);
@@ -213,11 +217,22 @@ public final class LocalLxcEngine {
       throw new ContainerStateException(
           id, status, "cannot start container " + id + " in state " + status.ociName());
     }
-    OciHooks.run(
+    // startContainer hooks run in the container's namespaces; the init is held after pivot_root.
+    HookRunner.run(
         id,
         "startContainer",
         record.hooks("startContainer"),
-        StateJson.render(toState(record, status)));
+        StateJson.render(toState(record, status)),
+        List.of(
+            "nsenter",
+            "--target",
+            Long.toString(record.initPid),
+            "--mount",
+            "--uts",
+            "--ipc",
+            "--net",
+            "--pid",
+            "--"));
     if (!dir.signalHook("start")) {
       throw new LxcRuntimeException(id, "container " + id + " has no start fifo; delete it");
     }
@@ -242,7 +257,7 @@ public final class LocalLxcEngine {
     dir.save(record);
     ContainerState state = toState(record, ContainerStatus.RUNNING);
     try {
-      OciHooks.run(id, "poststart", record.hooks("poststart"), StateJson.render(state));
+      HookRunner.run(id, "poststart", record.hooks("poststart"), StateJson.render(state));
     } catch (LxcRuntimeException e) {
       // The spec: a failing poststart hook is only a warning.
       System.err.println("warning: " + e.getMessage());

@@ -10,14 +10,15 @@ import java.util.Map;
  *
  * @param lxcConfig LXC configuration text; the runtime appends its own keys after it
  * @param args the user process's argv
- * @param hooks OCI hooks by stage name (prestart, createRuntime, ...)
+ * @param hooks the OCI hooks the runtime runs itself, by phase (startContainer, poststart,
+ *     poststop); the earlier phases are LXC hooks in the configuration
  * @param annotations config.json annotations
  * @param ociVersion config.json's ociVersion
  */
 public record PreparedContainer(
     String lxcConfig,
     List<String> args,
-    Map<String, List<OciHook>> hooks,
+    Map<String, List<HookCommand>> hooks,
     Map<String, String> annotations,
     String ociVersion) {
   public PreparedContainer {

@@ -68,9 +68,9 @@ final class Teardown {
           status,
           "container " + dir.id + " is being created; if its create crashed, use delete --force");
     }
-    destroy(dir, record, false);
+    destroy(dir, record);
     try {
-      OciHooks.run(
+      HookRunner.run(
           dir.id,
           "poststop",
           record.hooks("poststop"),
@@ -81,7 +81,7 @@ final class Teardown {
   }
 
   /** Stops whatever still runs of the container and removes its cgroups and state directory. */
-  void destroy(ContainerDir dir, ContainerRecord record, boolean afterFailedCreate) {
+  void destroy(ContainerDir dir, ContainerRecord record) {
     dir.signalHook("abort");
     long deadline = System.nanoTime() + engine.timeout().toNanos();
     if (Proc.isAlive(record.initPid, record.initStart)) {
@@ -122,6 +122,26 @@ final class Teardown {
           null);
     }
     dir.removeAll();
+  }
+
+  private static List<String> configuredCgroupDirs(ContainerDir dir) {
+    List<String> names = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(dir.file(ContainerDir.CONFIG))) {
+        String[] kv = line.split("=", 2);
+        String key = kv[0].trim();
+        if (kv.length == 2
+            && (key.equals("lxc.cgroup.dir.container") || key.equals("lxc.cgroup.dir.monitor"))) {
+          String value = kv[1].trim().replaceAll("^/+", "");
+          if (!value.isEmpty() && !value.contains("..")) {
+            names.add(value);
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      return names;
+    }
+    return names;
   }
 
   private static boolean supervisorTreeAlive(ContainerRecord record) {

@@ -52,7 +52,7 @@ class LocalLxcEngineIT {
     return prepared(Map.of(), args);
   }
 
-  private PreparedContainer prepared(Map<String, List<OciHook>> hooks, String... args) {
+  private PreparedContainer prepared(Map<String, List<HookCommand>> hooks, String... args) {
     String config =
         "lxc.rootfs.path = dir:"
             + rootfs
@@ -66,7 +66,9 @@ class LocalLxcEngineIT {
     String id = prefix + "life";
     ContainerState created =
         engine.create(
-            id, dir.resolve("bundle"), prepared("/bin/sh", "-c", "echo ran > /tmp/marker"));
+            id,
+            dir.resolve("bundle"),
+            state -> prepared("/bin/sh", "-c", "echo ran > /tmp/marker"));
     assertThat(created.status()).isEqualTo(ContainerStatus.CREATED);
     assertThat(created.pid()).isPositive();
     assertThat(created.supervisorPid()).isPositive();
@@ -94,13 +96,13 @@ class LocalLxcEngineIT {
   @Test
   void exitStatusAndSignal_reachTheSupervisor() throws Exception {
     String exits = prefix + "exit";
-    engine.create(exits, dir.resolve("bundle"), prepared("/bin/sh", "-c", "exit 7"));
+    engine.create(exits, dir.resolve("bundle"), state -> prepared("/bin/sh", "-c", "exit 7"));
     engine.start(exits);
     assertThat(engine.awaitExit(exits, timeout())).contains(7);
     engine.delete(exits, false);
 
     String killed = prefix + "kill";
-    engine.create(killed, dir.resolve("bundle"), prepared("/bin/sleep", "60"));
+    engine.create(killed, dir.resolve("bundle"), state -> prepared("/bin/sleep", "60"));
     engine.start(killed);
     engine.kill(killed, Signals.SIGKILL, false);
     assertThat(engine.awaitExit(killed, timeout())).contains(137);
@@ -111,7 +113,8 @@ class LocalLxcEngineIT {
   void deleteOfCreatedContainer_abortsAndCleansUp() throws Exception {
     String id = prefix + "created";
     ContainerState created =
-        engine.create(id, dir.resolve("bundle"), prepared("/bin/sh", "-c", "touch /tmp/never"));
+        engine.create(
+            id, dir.resolve("bundle"), state -> prepared("/bin/sh", "-c", "touch /tmp/never"));
     List<Path> cgroups = Cgroups.of(created.pid()).values().stream().toList();
     engine.delete(id, false);
     assertThat(ProcessHandle.of(created.pid())).isEmpty();
@@ -124,7 +127,7 @@ class LocalLxcEngineIT {
   @Test
   void deleteRunning_needsForce() throws Exception {
     String id = prefix + "force";
-    engine.create(id, dir.resolve("bundle"), prepared("/bin/sleep", "60"));
+    engine.create(id, dir.resolve("bundle"), state -> prepared("/bin/sleep", "60"));
     ContainerState running = engine.start(id);
     assertThatThrownBy(() -> engine.delete(id, false))
         .isInstanceOf(ContainerStateException.class)
@@ -144,7 +147,7 @@ class LocalLxcEngineIT {
             Map.of(),
             Map.of(),
             "1.0.2");
-    assertThatThrownBy(() -> engine.create(id, dir.resolve("bundle"), broken))
+    assertThatThrownBy(() -> engine.create(id, dir.resolve("bundle"), state -> broken))
         .isInstanceOf(LxcRuntimeException.class)
         .satisfies(e -> assertThat(((LxcRuntimeException) e).logTail()).isNotEmpty());
     assertThat(dir.resolve("state").resolve(id)).doesNotExist();
@@ -157,7 +160,7 @@ class LocalLxcEngineIT {
   @Test
   void missingExecutable_failsStartWithLiblxcLog() throws Exception {
     String id = prefix + "noexec";
-    engine.create(id, dir.resolve("bundle"), prepared("/bin/no-such-binary"));
+    engine.create(id, dir.resolve("bundle"), state -> prepared("/bin/no-such-binary"));
     assertThatThrownBy(() -> engine.start(id))
         .isInstanceOf(LxcRuntimeException.class)
         .hasMessageContaining("did not start")
@@ -169,9 +172,10 @@ class LocalLxcEngineIT {
   @Test
   void duplicateId_isRefused() throws Exception {
     String id = prefix + "dup";
-    engine.create(id, dir.resolve("bundle"), prepared("/bin/true"));
+    engine.create(id, dir.resolve("bundle"), state -> prepared("/bin/true"));
     try {
-      assertThatThrownBy(() -> engine.create(id, dir.resolve("bundle"), prepared("/bin/true")))
+      assertThatThrownBy(
+              () -> engine.create(id, dir.resolve("bundle"), state -> prepared("/bin/true")))
           .isInstanceOf(ContainerExistsException.class);
     } finally {
       engine.delete(id, true);
@@ -179,20 +183,31 @@ class LocalLxcEngineIT {
   }
 
   @Test
-  void failingHook_abortsCreate(@TempDir Path hookDir) throws Exception {
-    String id = prefix + "hook";
-    Path seen = hookDir.resolve("state.json");
-    OciHook record = new OciHook("/bin/sh", List.of("sh", "-c", "cat > " + seen), List.of(), 10);
-    OciHook fail = new OciHook("/bin/false", List.of("false"), List.of(), 10);
-    assertThatThrownBy(
-            () ->
-                engine.create(
-                    id,
-                    dir.resolve("bundle"),
-                    prepared(Map.of("createRuntime", List.of(record, fail)), "/bin/true")))
+  void runtimeHooks_getTheStateAndAFailingStartContainerHookFailsStart(@TempDir Path hookDir)
+      throws Exception {
+    Path seen = hookDir.resolve("poststart.json");
+    HookCommand record =
+        new HookCommand("/bin/sh", List.of("sh", "-c", "cat > " + seen), List.of(), 10);
+    String good = prefix + "hooked";
+    engine.create(
+        good,
+        dir.resolve("bundle"),
+        state -> prepared(Map.of("poststart", List.of(record)), "/bin/sleep", "60"));
+    ContainerState running = engine.start(good);
+    assertThat(Files.readString(seen))
+        .contains("\"status\":\"running\"")
+        .contains("\"pid\":" + running.pid());
+    engine.delete(good, true);
+
+    String bad = prefix + "badhook";
+    HookCommand fail = new HookCommand("/bin/false", List.of("false"), List.of(), 10);
+    engine.create(
+        bad,
+        dir.resolve("bundle"),
+        state -> prepared(Map.of("startContainer", List.of(fail)), "/bin/true"));
+    assertThatThrownBy(() -> engine.start(bad))
         .isInstanceOf(LxcRuntimeException.class)
-        .hasMessageContaining("createRuntime hook /bin/false failed");
-    assertThat(Files.readString(seen)).contains("\"status\":\"created\"").contains("\"id\":");
-    assertThat(dir.resolve("state").resolve(id)).doesNotExist();
+        .hasMessageContaining("startContainer hook /bin/false failed");
+    engine.delete(bad, true);
   }
 }

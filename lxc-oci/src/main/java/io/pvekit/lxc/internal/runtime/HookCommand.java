@@ -11,8 +11,8 @@ import java.util.List;
  * @param env the hook's entire environment
  * @param timeoutSeconds kill the hook after this many seconds; 0 for no limit
  */
-public record OciHook(String path, List<String> args, List<String> env, int timeoutSeconds) {
-  public OciHook {
+public record HookCommand(String path, List<String> args, List<String> env, int timeoutSeconds) {
+  public HookCommand {
     args = List.copyOf(args);
     env = List.copyOf(env);
   }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs OCI hooks: each gets the container's state JSON on stdin, as the runtime spec says. */
-final class OciHooks {
+public final class HookRunner {
   /** The OCI hook stages, in lifecycle order. */
   static final List<String> STAGES =
       List.of(
@@ -20,16 +20,30 @@ final class OciHooks {
           "poststart",
           "poststop");
 
-  private OciHooks() {}
+  private HookRunner() {}
 
   /**
    * Runs the hooks in order and stops at the first failure.
    *
    * @throws LxcRuntimeException naming the stage, the hook and its exit code or timeout
    */
-  static void run(String containerId, String stage, List<OciHook> hooks, String stateJson) {
-    for (OciHook hook : hooks) {
-      List<String> command = new ArrayList<>();
+  public static void run(
+      String containerId, String stage, List<HookCommand> hooks, String stateJson) {
+    run(containerId, stage, hooks, stateJson, List.of());
+  }
+
+  /**
+   * Runs the hooks with a command prefix, e.g. nsenter into the container's namespaces for
+   * startContainer hooks.
+   */
+  static void run(
+      String containerId,
+      String stage,
+      List<HookCommand> hooks,
+      String stateJson,
+      List<String> prefix) {
+    for (HookCommand hook : hooks) {
+      List<String> command = new ArrayList<>(prefix);
       command.add(hook.path());
       if (hook.args().size() > 1) {
         command.addAll(hook.args().subList(1, hook.args().size()));
