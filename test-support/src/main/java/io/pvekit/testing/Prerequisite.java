@@ -24,6 +24,15 @@ public enum Prerequisite {
           : Optional.of("liblxc.so.1 not found in " + Host.LIBRARY_DIRS);
     }
   },
+  /** liblxc's C headers ({@code lxccontainer.h}, Debian package {@code lxc-dev}). */
+  LXC_HEADERS("lxc headers", "apt-get install lxc-dev") {
+    @Override
+    Optional<String> missing() {
+      return Files.isReadable(Path.of("/usr/include/lxc/lxccontainer.h"))
+          ? Optional.empty()
+          : Optional.of("/usr/include/lxc/lxccontainer.h not found");
+    }
+  },
   /** The LXC command-line tools ({@code lxc-execute}, {@code lxc-start}). */
   LXC_TOOLS("lxc tools", "apt-get install lxc") {
     @Override
@@ -75,6 +84,13 @@ public enum Prerequisite {
       return Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/proxmoxer"))
           ? Optional.empty()
           : Optional.of("/usr/lib/python3/dist-packages/proxmoxer not found");
+    }
+  },
+  /** curl, to drive the Proxmox simulator as any HTTP client would. */
+  CURL("curl", "apt-get install curl") {
+    @Override
+    Optional<String> missing() {
+      return Host.missingCommands("curl");
     }
   },
   /** The upstream data in {@code ../shared/upstream} (CRDs, the PVE API schema, responses). */

@@ -1,0 +1,68 @@
+package io.pvekit.lxc.internal.liblxc;
+
+import com.kenai.jffi.CallContext;
+import io.pvekit.lxc.internal.liblxc.Native.Arena;
+import io.pvekit.lxc.internal.liblxc.Native.C;
+
+/** The few libc calls the JDK does not offer: any signal to any PID, and waiting for a child. */
+public final class Libc {
+  private static final CallContext KILL = Native.signature(C.INT, C.INT, C.INT);
+  private static final CallContext WAITPID = Native.signature(C.INT, C.INT, C.POINTER, C.INT);
+  private static final int EINTR = 4;
+
+  private final long kill;
+  private final long waitpid;
+
+  private Libc() {
+    var library = Native.open("libc.so.6");
+    kill = Native.symbol(library, "kill");
+    waitpid = Native.symbol(library, "waitpid");
+  }
+
+  private static final class Holder {
+    static final Libc INSTANCE = new Libc();
+  }
+
+  public static Libc get() {
+    return Holder.INSTANCE;
+  }
+
+  /**
+   * {@code kill(pid, signal)}.
+   *
+   * @return 0, or the errno (ESRCH = 3 when the process is gone)
+   */
+  public int kill(long pid, int signal) {
+    long rc = Native.call(KILL, kill, pid, signal);
+    return rc == 0 ? 0 : Native.lastErrno();
+  }
+
+  /**
+   * Waits for a child of this process and returns its exit code the way a shell reports it: the
+   * exit status, or 128 + the signal that killed it.
+   */
+  public int waitForExit(int pid) {
+    try (Arena arena = new Arena()) {
+      long status = arena.allocate(4);
+      while (true) {
+        long rc = Native.call(WAITPID, waitpid, pid, status, 0);
+        if (rc == pid) {
+          return decodeWaitStatus(Native.MEMORY.getInt(status));
+        }
+        int errno = Native.lastErrno();
+        if (errno != EINTR) {
+          throw new IllegalStateException("waitpid(" + pid + ") failed, errno " + errno);
+        }
+      }
+    }
+  }
+
+  /** Decodes a wait(2) status into a shell-style exit code. */
+  public static int decodeWaitStatus(int status) {
+    int signal = status & 0x7f;
+    if (signal == 0) {
+      return (status >> 8) & 0xff;
+    }
+    return 128 + signal;
+  }
+}

@@ -1,0 +1,34 @@
+package io.pvekit.proxmox;
+
+import java.util.Map;
+
+/**
+ * 401: the credentials were refused, the ticket expired and could not be renewed, or a write lacked
+ * its CSRF token. PVE does not say which (since 9.1.5 every case reads {@code Authentication
+ * failed!}).
+ */
+public class ProxmoxAuthenticationException extends ProxmoxApiException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param method the HTTP method
+   * @param path the path below {@code /api2/json}
+   * @param status the HTTP status
+   * @param reason the reason phrase
+   * @param errors parameter name to problem (may be empty)
+   * @param body the response body, or null
+   * @param message the full message
+   */
+  public ProxmoxAuthenticationException(
+      String method,
+      String path,
+      int status,
+      String reason,
+      Map<String, String> errors,
+      String body,
+      String message) {
+    super(method, path, status, reason, errors, body, message);
+  }
+}
