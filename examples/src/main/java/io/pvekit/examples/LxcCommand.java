@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 /** {@code pvekit lxc ...}: OCI images and bundles for LXC. */
 @Command(
     name = "lxc",
+    mixinStandardHelpOptions = true,
     description = "OCI images and bundles for LXC containers.",
     subcommands = {LxcCommand.Unpack.class, LxcCommand.Explain.class})
 final class LxcCommand implements Runnable {
@@ -37,6 +38,7 @@ final class LxcCommand implements Runnable {
   /** {@code pvekit lxc unpack --image LAYOUT[:TAG] DEST}. */
   @Command(
       name = "unpack",
+      mixinStandardHelpOptions = true,
       description =
           "Make a runtime bundle (config.json + rootfs) from an OCI image layout, like umoci"
               + " unpack. Fails, removing DEST, when the image is invalid or malicious.")
@@ -96,6 +98,7 @@ final class LxcCommand implements Runnable {
   /** {@code pvekit lxc explain BUNDLE}. */
   @Command(
       name = "explain",
+      mixinStandardHelpOptions = true,
       description =
           "Print what each field of a bundle's config.json becomes in LXC, or why it is refused."
               + " Exits 1 when a field is refused.")
