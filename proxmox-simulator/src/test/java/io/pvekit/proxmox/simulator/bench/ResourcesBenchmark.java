@@ -37,7 +37,7 @@ import okhttp3.Response;
  * call comes from the callers' {@code ThreadMXBean} allocated bytes. Run by {@code bench/run.sh}.
  *
  * <p>Arguments: {@code --port P --fingerprint F --token ID=SECRET [--threads 16] [--seconds 10]
- * [--warmup 3] [--rounds 5] [--guests 24]}.
+ * [--warmup 3] [--rounds 5] [--guests 24] [--own-pool]}.
  */
 public final class ResourcesBenchmark {
   private interface Caller {
@@ -66,13 +66,16 @@ public final class ResourcesBenchmark {
             .connectionPool(new ConnectionPool(threads * 2, 5, TimeUnit.MINUTES))
             .retryOnConnectionFailure(false)
             .build();
-    try (ProxmoxClient client =
+    ProxmoxClient.Builder clientBuilder =
         ProxmoxClient.builder()
             .baseUrl(base)
             .pinnedFingerprint(fingerprint)
-            .authentication(Authentication.apiToken(tokenId, Secret.of(secret)))
-            .okHttpClient(shared)
-            .build()) {
+            .authentication(Authentication.apiToken(tokenId, Secret.of(secret)));
+    // --own-pool: the client with its own default OkHttpClient instead of the shared one
+    if (!Arrays.asList(args).contains("--own-pool")) {
+      clientBuilder.okHttpClient(shared);
+    }
+    try (ProxmoxClient client = clientBuilder.build()) {
       populate(client, guests);
       int entries = client.cluster().resources().size();
       Request request =
