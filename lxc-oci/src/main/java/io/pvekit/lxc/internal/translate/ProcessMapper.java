@@ -150,8 +150,8 @@ final class ProcessMapper {
       Optional<String> q = Values.lxcQuote(arg);
       if (q.isEmpty()) {
         field.runtime(
-            "an argument holds both quote characters, which lxc.execute.cmd cannot carry; the"
-                + " runtime passes argv to liblxc's start() directly");
+            "an argument holds both quote characters or a line break, which lxc.execute.cmd"
+                + " cannot carry; the runtime passes argv to liblxc's start() directly");
         return;
       }
       quoted.add(q.get());

@@ -44,6 +44,10 @@ final class Values {
    * @return the quoted word, or empty when no quoting can carry it
    */
   static Optional<String> lxcQuote(String arg) {
+    if (arg.indexOf('\n') >= 0 || arg.indexOf('\r') >= 0 || arg.indexOf(0) >= 0) {
+      // a config line cannot hold it; the runtime passes argv to liblxc directly
+      return Optional.empty();
+    }
     boolean plain =
         !arg.isEmpty()
             && !arg.matches("(?s).*\\s.*")

@@ -41,8 +41,12 @@ class LibLxcIT {
     }
   }
 
+  /**
+   * A container started by {@code lxc-start -d} (as the runtime does, so liblxc's monitor is a
+   * small C process and not a fork of this JVM), then driven through the binding.
+   */
   @Test
-  void lifecycle_startFreezeAttachStop(@TempDir Path dir) throws Exception {
+  void runningContainer_freezeAttachStop(@TempDir Path dir) throws Exception {
     Path rootfs = TestRootfs.create(dir.resolve("rootfs"));
     String name = "pvekit-bind-" + ProcessHandle.current().pid();
     Path config = dir.resolve("config");
@@ -54,12 +58,26 @@ class LibLxcIT {
             + "lxc.log.file = "
             + dir.resolve("lxc.log")
             + "\nlxc.log.level = INFO\nlxc.console.path = none\n");
+    Process start =
+        new ProcessBuilder(
+                "lxc-start",
+                "-d",
+                "-n",
+                name,
+                "-P",
+                dir.toString(),
+                "-f",
+                config.toString(),
+                "--",
+                "/bin/sleep",
+                "60")
+            .inheritIO()
+            .start();
+    assertThat(start.waitFor()).as("lxc-start -d").isZero();
     LibLxc lib = LibLxc.get();
     lib.logTo(name, dir, dir.resolve("api.log"), "INFO");
     try (LxcContainerHandle c = lib.open(name, dir)) {
       assertThat(c.loadConfig(config.toString())).isTrue();
-      c.wantCloseAllFds(true);
-      assertThat(c.start(List.of("/bin/sleep", "60"))).as("start").isTrue();
       try {
         assertThat(c.isRunning()).isTrue();
         assertThat(c.state()).isEqualTo("RUNNING");
@@ -72,6 +90,7 @@ class LibLxcIT {
         assertThat(c.state()).isEqualTo("FROZEN");
         assertThat(c.unfreeze()).isTrue();
         assertThat(c.state()).isEqualTo("RUNNING");
+        assertThat(c.getCgroupItem("pids.current")).isNotBlank();
 
         int pid =
             c.attach(
@@ -116,6 +135,19 @@ class LibLxcIT {
         Thread.sleep(20);
       }
       assertThat(c.state()).isEqualTo("STOPPED");
+    }
+    awaitGone(name);
+  }
+
+  /** liblxc's monitor removes the container's cgroups when it exits. */
+  private static void awaitGone(String name) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    for (String kind : List.of("lxc.payload.", "lxc.monitor.")) {
+      Path dir = Path.of("/sys/fs/cgroup/pids", kind + name);
+      while (Files.exists(dir) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(20);
+      }
+      assertThat(dir).doesNotExist();
     }
   }
 }

@@ -1,0 +1,236 @@
+package io.pvekit.lxc;
+
+import io.pvekit.lxc.internal.runtime.BundlePreparer;
+import io.pvekit.lxc.internal.runtime.LiveOperations;
+import io.pvekit.lxc.internal.runtime.LocalLxcEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs OCI bundles as LXC containers on this host through liblxc, with the OCI lifecycle: {@link
+ * #create} sets the container up and leaves the user process waiting, {@link #start} releases it,
+ * {@link #delete} removes everything. The same engine is behind the {@code proxmox-lxcri} command.
+ *
+ * <pre>{@code
+ * LxcRuntime runtime = LxcRuntime.builder().root(Path.of("/run/my-operator/lxc")).build();
+ * runtime.create("web-1", Path.of("/var/lib/bundles/web-1"));   // state CREATED
+ * runtime.start("web-1");                                       // state RUNNING
+ * runtime.kill("web-1", "TERM", false);
+ * runtime.awaitExit("web-1", Duration.ofSeconds(10));           // the exit status
+ * runtime.delete("web-1", false);                               // nothing left behind
+ * }</pre>
+ *
+ * <p>Thread-safe; containers are independent. Needs root, liblxc 5 and the {@code lxc-start} binary
+ * (Debian package {@code lxc}).
+ */
+public final class LxcRuntime {
+  private final LocalLxcEngine engine;
+  private final LiveOperations live;
+  private final List<String> hookRunner;
+
+  private LxcRuntime(Builder builder) {
+    this.engine = new LocalLxcEngine(builder.root, builder.lxcStart, builder.timeout);
+    this.live = new LiveOperations(engine);
+    this.hookRunner = List.copyOf(builder.hookRunner);
+  }
+
+  /**
+   * A builder with the defaults of {@code proxmox-lxcri}.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The state root: one directory per container, also liblxc's lxcpath. */
+  public Path root() {
+    return engine.root();
+  }
+
+  /**
+   * Creates a container from an OCI bundle: translates its config.json, sets up namespaces,
+   * cgroups, mounts and network through liblxc and holds the user process before it runs.
+   *
+   * @param id the container id ({@code [A-Za-z0-9_.-]})
+   * @param bundle the bundle directory (config.json and the rootfs)
+   * @return the state, {@link ContainerStatus#CREATED}
+   * @throws UnsupportedOciFeatureException when config.json asks for what LXC cannot do
+   * @throws ContainerExistsException when the id is taken
+   * @throws LxcRuntimeException with liblxc's log when the setup fails (nothing is left behind)
+   */
+  public ContainerState create(String id, Path bundle) {
+    return engine.create(id, bundle, new BundlePreparer(id, bundle, hookRunner));
+  }
+
+  /**
+   * Lets a created container's user process run.
+   *
+   * @param id the container
+   * @return the state, {@link ContainerStatus#RUNNING}
+   */
+  public ContainerState start(String id) {
+    return engine.start(id);
+  }
+
+  /**
+   * The container's current state.
+   *
+   * @param id the container
+   * @return its state
+   * @throws ContainerNotFoundException when it does not exist
+   */
+  public ContainerState state(String id) {
+    return engine.state(id);
+  }
+
+  /** The states of all containers under the root, by id. */
+  public List<ContainerState> list() {
+    List<ContainerState> states = new ArrayList<>();
+    for (String id : engine.list()) {
+      try {
+        states.add(engine.state(id));
+      } catch (ContainerNotFoundException e) {
+        // deleted while listing
+      }
+    }
+    return states;
+  }
+
+  /**
+   * Sends a signal to the container's init, or with {@code all} to every process in it.
+   *
+   * @param id the container
+   * @param signal a name ("TERM", "SIGKILL") or number
+   * @param all whether to signal every process of the container
+   */
+  public void kill(String id, String signal, boolean all) {
+    engine.kill(id, io.pvekit.lxc.internal.runtime.Signals.parse(signal), all);
+  }
+
+  /**
+   * Removes a container. A running or paused one needs {@code force} (it is killed first); a
+   * created one is aborted.
+   *
+   * @param id the container
+   * @param force kill it if it still runs; succeed if it does not exist
+   */
+  public void delete(String id, boolean force) {
+    engine.delete(id, force);
+  }
+
+  /**
+   * Runs a process in a running container with this JVM's stdin, stdout and stderr.
+   *
+   * @param id the container
+   * @param spec what to run
+   * @return the started process (a child of this JVM)
+   */
+  public ExecProcess exec(String id, ExecSpec spec) {
+    return live.exec(id, spec, 0, 1, 2);
+  }
+
+  /** Freezes every process of a running container. */
+  public void pause(String id) {
+    live.pause(id);
+  }
+
+  /** Thaws a paused container. */
+  public void resume(String id) {
+    live.resume(id);
+  }
+
+  /** The host PIDs of the container's processes. */
+  public List<Long> pids(String id) {
+    return live.pids(id);
+  }
+
+  /** Changes the cgroup limits of a created, running or paused container. */
+  public void update(String id, ResourceLimits limits) {
+    live.update(id, limits);
+  }
+
+  /**
+   * Waits for the user process of a container this runtime instance created.
+   *
+   * @param id the container
+   * @param wait how long to wait
+   * @return its exit status (or 128 + signal); empty on timeout or when another process created it
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
+    return engine.awaitExit(id, wait);
+  }
+
+  /** Configures an {@link LxcRuntime}. */
+  public static final class Builder {
+    private Path root = Path.of("/run/proxmox-lxcri");
+    private Path lxcStart = Path.of("/usr/bin/lxc-start");
+    private Duration timeout = Duration.ofSeconds(30);
+    private List<String> hookRunner = List.of();
+
+    private Builder() {}
+
+    /**
+     * The state root; {@code /run/proxmox-lxcri} by default (runc's is /run/runc).
+     *
+     * @param root a directory on a local file system, tmpfs preferred
+     * @return this builder
+     */
+    public Builder root(Path root) {
+      this.root = Objects.requireNonNull(root, "root");
+      return this;
+    }
+
+    /**
+     * The {@code lxc-start} binary that becomes liblxc's monitor; {@code /usr/bin/lxc-start}.
+     *
+     * @param lxcStart the binary
+     * @return this builder
+     */
+    public Builder lxcStart(Path lxcStart) {
+      this.lxcStart = Objects.requireNonNull(lxcStart, "lxcStart");
+      return this;
+    }
+
+    /**
+     * How long create, start and delete wait for liblxc; 30 seconds by default.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * The command LXC hooks run to execute the bundle's prestart, createRuntime and createContainer
+     * hooks, e.g. {@code ["/usr/local/bin/proxmox-lxcri", "hook"]}; without it a bundle with such
+     * hooks is refused.
+     *
+     * @param hookRunner an argv prefix
+     * @return this builder
+     */
+    public Builder hookRunner(List<String> hookRunner) {
+      this.hookRunner = List.copyOf(hookRunner);
+      return this;
+    }
+
+    /**
+     * Builds the runtime.
+     *
+     * @return the runtime
+     */
+    public LxcRuntime build() {
+      return new LxcRuntime(this);
+    }
+  }
+}

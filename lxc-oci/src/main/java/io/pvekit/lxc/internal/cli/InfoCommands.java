@@ -1,0 +1,191 @@
+package io.pvekit.lxc.internal.cli;
+
+import io.pvekit.lxc.LxcTranslator;
+import io.pvekit.lxc.OciHook;
+import io.pvekit.lxc.OciHooks;
+import io.pvekit.lxc.OciSpec;
+import io.pvekit.lxc.TranslationOptions;
+import io.pvekit.lxc.internal.runtime.BundlePreparer;
+import io.pvekit.lxc.internal.runtime.HookRunner;
+import io.pvekit.lxc.internal.runtime.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** version, features, spec, explain and hook (the OCI hook runner LXC hooks call). */
+final class InfoCommands {
+  static final String USAGE =
+      String.join(
+          "\n",
+          "proxmox-lxcri - run OCI containers as LXC containers (runc-compatible command line)",
+          "",
+          "usage: proxmox-lxcri [--root DIR] [--log FILE] [--log-format text|json] [--debug]"
+              + " COMMAND [OPTIONS] [ID]",
+          "",
+          "commands:",
+          "  create [--bundle DIR] [--pid-file FILE] ID   set up a container, hold its process",
+          "  start ID                                      run the created container's process",
+          "  state ID                                      print the OCI state JSON",
+          "  kill [--all] ID [SIGNAL]                      signal the container (default TERM)",
+          "  delete [--force] ID                           remove the container",
+          "  run [--bundle DIR] [--detach] ID              create, start and wait",
+          "  exec [--process FILE] [--detach] ID [ARGS]    run a process in a running container",
+          "  ps [--format table|json] ID                   list the container's processes",
+          "  pause ID | resume ID                          freeze / thaw the container",
+          "  update [--resources FILE] ID                  change cgroup limits",
+          "  list [--format table|json] [-q]               list containers",
+          "  spec [--bundle DIR]                           write a config.json template",
+          "  features                                      print what this runtime supports",
+          "  explain BUNDLE                                show how config.json maps to LXC",
+          "  hook PHASE BUNDLE                             run a bundle's OCI hooks (for LXC)");
+
+  private InfoCommands() {}
+
+  static void version(PrintStream out) {
+    out.println("proxmox-lxcri version " + Main.VERSION);
+    out.println("spec: " + Main.SPEC_VERSION);
+    out.println("java: " + System.getProperty("java.version"));
+  }
+
+  static int features(Context ctx) {
+    String namespaces =
+        "[\"cgroup\",\"ipc\",\"mount\",\"network\",\"pid\",\"time\",\"user\",\"uts\"]";
+    ctx.out.println(
+        "{\"ociVersionMin\":\"1.0.0\",\"ociVersionMax\":\"1.2.0\","
+            + "\"hooks\":[\"prestart\",\"createRuntime\",\"createContainer\","
+            + "\"startContainer\",\"poststart\",\"poststop\"],"
+            + "\"mountOptions\":[\"async\",\"atime\",\"bind\",\"defaults\",\"dev\",\"diratime\","
+            + "\"exec\",\"noatime\",\"nodev\",\"nodiratime\",\"noexec\",\"nosuid\",\"private\","
+            + "\"rbind\",\"relatime\",\"ro\",\"rprivate\",\"rshared\",\"rslave\",\"rw\",\"shared\","
+            + "\"slave\",\"strictatime\",\"suid\",\"sync\"],"
+            + "\"linux\":{\"namespaces\":"
+            + namespaces
+            + ",\"cgroup\":{\"v1\":true,\"v2\":true,\"systemd\":false,\"systemdUser\":false},"
+            + "\"seccomp\":{\"enabled\":true},\"apparmor\":{\"enabled\":true},"
+            + "\"selinux\":{\"enabled\":true}},"
+            + "\"annotations\":{\"io.pvekit.lxc.runtime\":\"proxmox-lxcri "
+            + Main.VERSION
+            + "\",\"io.pvekit.lxc.terminal\":\"unsupported\"}}");
+    return 0;
+  }
+
+  /** A config.json template like runc spec's, with a busybox-friendly shell that exits. */
+  static int spec(List<String> argv, Context ctx) {
+    Args args =
+        Args.parse(argv, Set.of("bundle"), Set.of("rootless"), Map.of("b", "bundle"), false);
+    Path file = Path.of(args.value("bundle", ".")).resolve("config.json");
+    if (Files.exists(file)) {
+      throw new UsageException("File " + file + " exists. Remove it first");
+    }
+    String json =
+        "{\n  \"ociVersion\": \""
+            + Main.SPEC_VERSION
+            + "\",\n"
+            + "  \"process\": {\n    \"terminal\": false,\n    \"user\": {\"uid\": 0, \"gid\": 0},\n"
+            + "    \"args\": [\"sh\"],\n"
+            + "    \"env\": [\""
+            + ExecCommand.DEFAULT_PATH
+            + "\", \"TERM=xterm\"],\n"
+            + "    \"cwd\": \"/\",\n    \"noNewPrivileges\": true\n  },\n"
+            + "  \"root\": {\"path\": \"rootfs\", \"readonly\": true},\n"
+            + "  \"hostname\": \"proxmox-lxcri\",\n"
+            + "  \"mounts\": [\n"
+            + "    {\"destination\": \"/proc\", \"type\": \"proc\", \"source\": \"proc\"},\n"
+            + "    {\"destination\": \"/dev\", \"type\": \"tmpfs\", \"source\": \"tmpfs\","
+            + " \"options\": [\"nosuid\", \"strictatime\", \"mode=755\", \"size=65536k\"]},\n"
+            + "    {\"destination\": \"/sys\", \"type\": \"sysfs\", \"source\": \"sysfs\","
+            + " \"options\": [\"nosuid\", \"noexec\", \"nodev\", \"ro\"]}\n  ],\n"
+            + "  \"linux\": {\n    \"namespaces\": [{\"type\": \"pid\"}, {\"type\": \"network\"},"
+            + " {\"type\": \"ipc\"}, {\"type\": \"uts\"}, {\"type\": \"mount\"}],\n"
+            + "    \"maskedPaths\": [\"/proc/kcore\", \"/proc/keys\", \"/proc/timer_list\"],\n"
+            + "    \"readonlyPaths\": [\"/proc/bus\", \"/proc/fs\", \"/proc/irq\", \"/proc/sys\","
+            + " \"/proc/sysrq-trigger\"]\n  }\n}\n";
+    try {
+      Files.writeString(file, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return 0;
+  }
+
+  static int explain(List<String> argv, Context ctx) {
+    Args args = Args.parse(argv, Set.of(), Set.of(), Map.of(), false);
+    if (args.positional().isEmpty()) {
+      throw new UsageException("explain needs a bundle directory");
+    }
+    Path bundle = Path.of(args.positional().get(0)).toAbsolutePath();
+    OciSpec spec = read(bundle);
+    TranslationOptions options =
+        TranslationOptions.builder()
+            .bundle(bundle)
+            .containerName("explain")
+            .stateDirectory(ctx.root.resolve("explain"))
+            .hookRunner(List.of("proxmox-lxcri", "--root", ctx.root.toString(), "hook"))
+            .build();
+    ctx.out.print(LxcTranslator.explain(spec, options).render());
+    return 0;
+  }
+
+  /**
+   * Runs the bundle's hooks of one phase with the OCI state on stdin. LXC's hooks call this
+   * (lxc.hook.start-host for prestart/createRuntime, lxc.hook.mount for createContainer) with the
+   * container name and init PID in LXC_NAME and LXC_PID.
+   */
+  static int hook(List<String> argv, Context ctx) {
+    Args args = Args.parse(argv, Set.of(), Set.of(), Map.of(), false);
+    if (args.positional().size() < 2) {
+      throw new UsageException("hook needs PHASE BUNDLE");
+    }
+    String phase = args.positional().get(0);
+    Path bundle = Path.of(args.positional().get(1)).toAbsolutePath();
+    OciSpec spec = read(bundle);
+    List<OciHook> hooks = spec.hooks().map(h -> phaseHooks(h, phase)).orElse(List.of());
+    String id = ctx.env.getOrDefault("LXC_NAME", "");
+    String state =
+        "{\"ociVersion\":"
+            + Json.quote(spec.ociVersion())
+            + ",\"id\":"
+            + Json.quote(id)
+            + ",\"status\":\"creating\",\"pid\":"
+            + ctx.env.getOrDefault("LXC_PID", "0")
+            + ",\"bundle\":"
+            + Json.quote(bundle.toString())
+            + ",\"annotations\":"
+            + Json.object(spec.annotations())
+            + "}";
+    HookRunner.run(id, phase, BundlePreparer.commands(hooks), state);
+    return 0;
+  }
+
+  private static List<OciHook> phaseHooks(OciHooks hooks, String phase) {
+    switch (phase) {
+      case "prestart":
+        return hooks.prestart();
+      case "createRuntime":
+        return hooks.createRuntime();
+      case "createContainer":
+        return hooks.createContainer();
+      case "startContainer":
+        return hooks.startContainer();
+      case "poststart":
+        return hooks.poststart();
+      case "poststop":
+        return hooks.poststop();
+      default:
+        throw new UsageException("unknown hook phase \"" + phase + "\"");
+    }
+  }
+
+  private static OciSpec read(Path bundle) {
+    try {
+      return OciSpec.read(bundle.resolve("config.json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + bundle.resolve("config.json"), e);
+    }
+  }
+}

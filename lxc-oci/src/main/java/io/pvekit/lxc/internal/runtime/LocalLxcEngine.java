@@ -1,0 +1,367 @@
+package io.pvekit.lxc.internal.runtime;
+
+import io.pvekit.lxc.ContainerExistsException;
+import io.pvekit.lxc.ContainerState;
+import io.pvekit.lxc.ContainerStateException;
+import io.pvekit.lxc.ContainerStatus;
+import io.pvekit.lxc.LxcRuntimeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs OCI containers with liblxc on this host. The process model (see
+ * docs/decisions/003-lxcri-process-model.md): create starts {@code sh (supervisor) -> lxc-start -F
+ * (liblxc monitor) -> container init}; the start-host hook holds the init before it execs the user
+ * process; the supervisor is what a subreaper reaps and what carries the exit status.
+ */
+public final class LocalLxcEngine {
+  private static final long POLL_NANOS = 200_000;
+
+  private final Path root;
+  private final Path lxcStart;
+  private final Path lxcStartBinary;
+  private final Duration timeout;
+  private final Map<String, Process> supervisors = new ConcurrentHashMap<>();
+
+  /**
+   * Creates an engine.
+   *
+   * @param root the state root (also liblxc's lxcpath)
+   * @param lxcStart the lxc-start binary
+   * @param timeout how long create, start and delete wait for liblxc
+   */
+  public LocalLxcEngine(Path root, Path lxcStart, Duration timeout) {
+    this.root = root.toAbsolutePath();
+    this.lxcStart = lxcStart;
+    this.lxcStartBinary = realPath(lxcStart);
+    this.timeout = timeout;
+  }
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path;
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  ContainerDir dir(String id) {
+    return new ContainerDir(root, id);
+  }
+
+  /** Turns a bundle into LXC configuration, writing side files into the state directory. */
+  @FunctionalInterface
+  public interface Preparer {
+    PreparedContainer prepare(Path stateDir) throws IOException;
+  }
+
+  /**
+   * Sets the container up and leaves the init waiting for {@link #start}. On any failure nothing of
+   * the container is left (processes, cgroups, state directory).
+   */
+  public ContainerState create(String id, Path bundle, Preparer preparer) {
+    ContainerDir dir = dir(id);
+    try {
+      Files.createDirectories(root);
+      Files.createDirectory(dir.path);
+    } catch (FileAlreadyExistsException e) {
+      throw new ContainerExistsException(id, root.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the state directory " + dir.path, e);
+    }
+    ContainerRecord record = new ContainerRecord();
+    record.id = id;
+    record.bundle = bundle.toAbsolutePath();
+    record.created = Instant.now();
+    try {
+      dir.save(record);
+      PreparedContainer prepared = preparer.prepare(dir.path);
+      record.ociVersion = prepared.ociVersion();
+      record.annotations.putAll(prepared.annotations());
+      record.hooks.putAll(prepared.hooks());
+      dir.save(record);
+      Files.writeString(dir.file(ContainerDir.START_HOST), Scripts.startHost(dir.path));
+      Files.writeString(
+          dir.file(ContainerDir.CONFIG), lxcConfig(dir, prepared), StandardCharsets.UTF_8);
+      Process supervisor = spawnSupervisor(dir, prepared.args());
+      record.supervisorPid = supervisor.pid();
+      record.supervisorStart = Proc.startTime(supervisor.pid()).orElse(0L);
+      dir.save(record);
+      long init = awaitInit(dir, supervisor);
+      record.initPid = init;
+      record.initStart = Proc.startTime(init).orElse(0L);
+      Proc.children(supervisor.pid()).stream()
+          .findFirst()
+          .ifPresent(
+              monitor -> {
+                record.monitorPid = monitor;
+                record.monitorStart = Proc.startTime(monitor).orElse(0L);
+                record.monitorCgroups.putAll(Cgroups.of(monitor));
+              });
+      record.cgroups.putAll(Cgroups.of(init));
+      // The pid-file process must sit in the container's cgroups: containerd's shim reads
+      // metrics and OOM events from that PID's cgroup. It must never be the OOM victim.
+      Cgroups.enter(supervisor.pid(), record.cgroups.values());
+      Proc.setOomScoreAdj(supervisor.pid(), -1000);
+      record.status = ContainerStatus.CREATED;
+      dir.save(record);
+      supervisors.put(id, supervisor);
+      return toState(record, ContainerStatus.CREATED);
+    } catch (IOException | RuntimeException e) {
+      List<String> tail = dir.logTail(15);
+      try {
+        new Teardown(this).destroy(dir, record);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
+      }
+      throw new LxcRuntimeException(
+          id, "create of container " + id + " failed: " + e.getMessage(), tail, e);
+    }
+  }
+
+  private String lxcConfig(ContainerDir dir, PreparedContainer prepared) {
+    return prepared.lxcConfig()
+        + (prepared.lxcConfig().endsWith("\n") ? "" : "\n")
+        + "# proxmox-lxcri runtime keys: log level INFO carries the init's exit status\n"
+        + "lxc.log.file = "
+        + dir.file(ContainerDir.LOG)
+        + "\nlxc.log.level = INFO\n"
+        + "lxc.console.path = none\n"
+        + "lxc.hook.start-host = /bin/sh "
+        + Scripts.shellQuote(dir.file(ContainerDir.START_HOST).toString())
+        + "\n";
+  }
+
+  private Process spawnSupervisor(ContainerDir dir, List<String> args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add("/bin/sh");
+    command.add("-c");
+    command.add(Scripts.SUPERVISOR);
+    command.add("proxmox-lxcri-supervisor");
+    command.add(dir.path.toString());
+    command.add(lxcStart.toString());
+    command.add("-F");
+    command.add("-q"); // liblxc errors go to lxc.log, not to the container's stderr
+    command.add("-n");
+    command.add(dir.id);
+    command.add("-P");
+    command.add(root.toString());
+    command.add("-f");
+    command.add(dir.file(ContainerDir.CONFIG).toString());
+    command.add("--");
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO().directory(dir.path.toFile());
+    builder.environment().clear();
+    builder
+        .environment()
+        .put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    return builder.start();
+  }
+
+  private long awaitInit(ContainerDir dir, Process supervisor) throws IOException {
+    Path pidFile = dir.file(ContainerDir.INIT_PID);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(pidFile)) {
+        String text = Files.readString(pidFile);
+        if (text.endsWith("\n")) {
+          return Long.parseLong(text.trim());
+        }
+      }
+      if (!supervisor.isAlive()) {
+        throw new LxcRuntimeException(
+            dir.id,
+            "liblxc could not start container "
+                + dir.id
+                + " (lxc-start exited with "
+                + supervisor.exitValue()
+                + "); its log is "
+                + dir.file(ContainerDir.LOG),
+            dir.logTail(15),
+            null);
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+    }
+    throw new LxcRuntimeException(
+        dir.id,
+        "container " + dir.id + " was not set up within " + timeout.toSeconds() + "s",
+        dir.logTail(15),
+        null);
+  }
+
+  /** Releases the init of a created container: it execs the user process. */
+  public ContainerState start(String id) {
+    ContainerDir dir = dir(id);
+    ContainerRecord record = dir.load();
+    ContainerStatus status = liveStatus(record);
+    if (status != ContainerStatus.CREATED) {
+      throw new ContainerStateException(
+          id, status, "cannot start container " + id + " in state " + status.ociName());
+    }
+    // startContainer hooks run in the container's namespaces; the init is held after pivot_root.
+    HookRunner.run(
+        id,
+        "startContainer",
+        record.hooks("startContainer"),
+        StateJson.render(toState(record, status)),
+        List.of(
+            "nsenter",
+            "--target",
+            Long.toString(record.initPid),
+            "--mount",
+            "--uts",
+            "--ipc",
+            "--net",
+            "--pid",
+            "--"));
+    if (!dir.signalHook("start")) {
+      throw new LxcRuntimeException(id, "container " + id + " has no start fifo; delete it");
+    }
+    // start returns once the user process runs: until the init execs, /proc/PID/exe is lxc-start.
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<Path> exe;
+    while ((exe = executable(record.initPid)).isPresent() && exe.get().equals(lxcStartBinary)) {
+      if (System.nanoTime() > deadline) {
+        throw new LxcRuntimeException(
+            id, "container " + id + " did not start within " + timeout, dir.logTail(15), null);
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+    }
+    if (exe.isEmpty() && dir.logTail(15).stream().anyMatch(l -> l.contains("Failed to exec"))) {
+      throw new LxcRuntimeException(
+          id,
+          "container " + id + " did not start: its init could not exec the user process",
+          dir.logTail(15),
+          null);
+    }
+    record.status = ContainerStatus.RUNNING;
+    dir.save(record);
+    ContainerState state = toState(record, ContainerStatus.RUNNING);
+    try {
+      HookRunner.run(id, "poststart", record.hooks("poststart"), StateJson.render(state));
+    } catch (LxcRuntimeException e) {
+      // The spec: a failing poststart hook is only a warning.
+      System.err.println("warning: " + e.getMessage());
+    }
+    return state;
+  }
+
+  private static Optional<Path> executable(long pid) {
+    try {
+      return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The container's state, looking at its processes and freezer. */
+  public ContainerState state(String id) {
+    ContainerRecord record = dir(id).load();
+    return toState(record, liveStatus(record));
+  }
+
+  /** Ids of all containers under the root. */
+  public List<String> list() {
+    List<String> ids = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return ids;
+    }
+    try (var entries = Files.newDirectoryStream(root)) {
+      for (Path entry : entries) {
+        if (Files.isRegularFile(entry.resolve(ContainerRecord.FILE))) {
+          ids.add(entry.getFileName().toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+    ids.sort(String::compareTo);
+    return ids;
+  }
+
+  public void kill(String id, int signal, boolean all) {
+    new Teardown(this).kill(dir(id), signal, all);
+  }
+
+  public void delete(String id, boolean force) {
+    ContainerDir dir = dir(id);
+    if (!dir.exists()) {
+      if (force) {
+        dir.removeAll();
+        return;
+      }
+      throw new io.pvekit.lxc.ContainerNotFoundException(id, root.toString());
+    }
+    new Teardown(this).delete(dir, force);
+    supervisors.remove(id);
+  }
+
+  /**
+   * Waits for the container's user process to end and returns its exit code (the status, or 128 +
+   * signal), when this engine created the container.
+   */
+  public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
+    Process supervisor = supervisors.get(id);
+    if (supervisor == null) {
+      return Optional.empty();
+    }
+    if (!supervisor.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      return Optional.empty();
+    }
+    return Optional.of(supervisor.exitValue());
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
+  static ContainerStatus liveStatus(ContainerRecord record) {
+    switch (record.status) {
+      case CREATED:
+        return Proc.isAlive(record.initPid, record.initStart)
+            ? ContainerStatus.CREATED
+            : ContainerStatus.STOPPED;
+      case RUNNING:
+      case PAUSED:
+        if (!Proc.isAlive(record.initPid, record.initStart)) {
+          return ContainerStatus.STOPPED;
+        }
+        return Freezer.isFrozen(record.cgroups) ? ContainerStatus.PAUSED : ContainerStatus.RUNNING;
+      default:
+        return record.status;
+    }
+  }
+
+  static ContainerState toState(ContainerRecord record, ContainerStatus status) {
+    boolean hasInit = status != ContainerStatus.STOPPED && status != ContainerStatus.CREATING;
+    return ContainerState.builder()
+        .id(record.id)
+        .status(status)
+        .pid(hasInit ? record.initPid : 0)
+        .bundle(record.bundle)
+        .created(record.created)
+        .annotations(record.annotations)
+        .ociVersion(record.ociVersion)
+        .supervisorPid(record.supervisorPid)
+        .build();
+  }
+}

@@ -1,0 +1,308 @@
+package io.pvekit.lxc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pvekit.testing.Prerequisite;
+import io.pvekit.testing.Requires;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link LxcRuntime} with real OCI bundles: what config.json asks for is what the container gets,
+ * and nothing of it stays on the host afterwards.
+ */
+@Requires({
+  Prerequisite.ROOT,
+  Prerequisite.LIBLXC,
+  Prerequisite.LXC_TOOLS,
+  Prerequisite.BUSYBOX_STATIC
+})
+class LxcRuntimeIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String PREFIX =
+      "lxcrt" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+
+  @TempDir static Path shared;
+  private static Path root;
+  private static LxcRuntime runtime;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void createRuntime() {
+    root = shared.resolve("state");
+    runtime = LxcRuntime.builder().root(root).timeout(WAIT).build();
+  }
+
+  @AfterEach
+  void deleteLeftovers() {
+    for (ContainerState state : runtime.list()) {
+      runtime.delete(state.id(), true);
+    }
+  }
+
+  @AfterAll
+  static void nothingLeaks() throws Exception {
+    LeakCheck.assertNothingLeft(PREFIX, root);
+  }
+
+  private static String id(String name) {
+    return PREFIX + "-" + name;
+  }
+
+  @Test
+  void probe_seesWhatConfigJsonAsks() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("hello"), "from-host");
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+    String script =
+        String.join(
+            "\n",
+            "exec > /out/result 2>&1",
+            "echo pid=$$",
+            "echo host=$(hostname)",
+            "echo id=$(id -u):$(id -g)",
+            "echo cwd=$(pwd)",
+            "echo env=$GREETING",
+            "echo data=$(cat /data/hello)",
+            "touch /data/x 2>/dev/null && echo datamode=rw || echo datamode=ro",
+            "touch /rootfile 2>/dev/null && echo root=rw || echo root=ro",
+            "touch /scratch/x && echo scratch=rw",
+            "echo scratchfs=$(grep ' /scratch ' /proc/mounts | cut -d' ' -f3)",
+            "cat /proc/kcore > /dev/null 2>&1 && echo kcore=readable || echo kcore=masked",
+            "grep -E '^Cap(Bnd|Eff)' /proc/self/status",
+            "echo mntns=$(readlink /proc/self/ns/mnt)",
+            "echo pidns=$(readlink /proc/self/ns/pid)",
+            "echo done",
+            "exec sleep 600");
+    Path bundle =
+        new TestBundles.Spec()
+            .args("/bin/sh", "-c", script)
+            .user(1000, 1000)
+            .cwd("/tmp")
+            .env("PATH=/bin", "GREETING=hello world")
+            .readonly(true)
+            .hostname("probe-host")
+            .mount("/data", "bind", data.toString(), "rbind", "ro")
+            .mount("/out", "bind", out.toString(), "rbind", "rw")
+            .mount("/scratch", "tmpfs", "tmpfs", "size=1m", "mode=1777")
+            .mount("/tmp", "tmpfs", "tmpfs", "size=1m", "mode=1777")
+            .capabilities("CAP_NET_BIND_SERVICE")
+            .resources("\"memory\":{\"limit\":67108864},\"pids\":{\"limit\":17}")
+            .linux("\"maskedPaths\":[\"/proc/kcore\"],\"readonlyPaths\":[\"/proc/sys\"]")
+            .write(dir.resolve("bundle"));
+    String id = id("probe");
+    ContainerState created = runtime.create(id, bundle);
+    assertThat(created.annotations()).containsEntry("io.pvekit.test", "yes");
+    runtime.start(id);
+    Path result = out.resolve("result");
+    awaitLine(result, "done");
+    Map<String, String> seen = parse(Files.readAllLines(result));
+    assertThat(seen)
+        .containsEntry("pid", "1")
+        .containsEntry("host", "probe-host")
+        .containsEntry("id", "1000:1000")
+        .containsEntry("cwd", "/tmp")
+        .containsEntry("env", "hello world")
+        .containsEntry("datamode", "ro")
+        .containsEntry("root", "ro")
+        .containsEntry("scratch", "rw")
+        .containsEntry("scratchfs", "tmpfs")
+        .containsEntry("kcore", "masked");
+    assertThat(Files.readString(result)).contains("data=from-host");
+    // Only CAP_NET_BIND_SERVICE (bit 10) is left, in the bounding set and nowhere else.
+    assertThat(seen.get("CapBnd:")).isEqualTo("0000000000000400");
+    assertThat(seen.get("CapEff:")).isEqualTo("0000000000000000");
+    assertThat(seen.get("mntns")).isNotEqualTo(Files.readSymbolicLink(ns("mnt")).toString());
+    assertThat(seen.get("pidns")).isNotEqualTo(Files.readSymbolicLink(ns("pid")).toString());
+
+    long pid = runtime.state(id).pid();
+    Map<String, Path> cgroups = cgroupsOf(pid);
+    assertThat(Files.readString(cgroups.get("memory").resolve("memory.limit_in_bytes")).trim())
+        .isEqualTo("67108864");
+    assertThat(Files.readString(cgroups.get("pids").resolve("pids.max")).trim()).isEqualTo("17");
+
+    runtime.kill(id, "KILL", false);
+    assertThat(runtime.awaitExit(id, WAIT)).contains(137);
+    runtime.delete(id, false);
+    assertThat(cgroups.values()).allSatisfy(c -> assertThat(c).doesNotExist());
+  }
+
+  @Test
+  void exitCodes_andStateTransitions() throws Exception {
+    Path bundle = new TestBundles.Spec().args("/bin/sh", "-c", "exit 3").write(dir.resolve("b"));
+    String id = id("exit");
+    assertThat(runtime.create(id, bundle).status()).isEqualTo(ContainerStatus.CREATED);
+    assertThat(runtime.start(id).status()).isEqualTo(ContainerStatus.RUNNING);
+    assertThat(runtime.awaitExit(id, WAIT)).contains(3);
+    assertThat(runtime.state(id).status()).isEqualTo(ContainerStatus.STOPPED);
+    assertThatThrownBy(() -> runtime.kill(id, "TERM", false))
+        .isInstanceOf(ContainerStateException.class);
+    runtime.delete(id, false);
+    assertThatThrownBy(() -> runtime.state(id)).isInstanceOf(ContainerNotFoundException.class);
+  }
+
+  @Test
+  void pauseResumeExecAndUpdate() throws Exception {
+    Path bundle =
+        new TestBundles.Spec()
+            .args("/bin/sleep", "600")
+            .resources("\"pids\":{\"limit\":50}")
+            .write(dir.resolve("b"));
+    String id = id("live");
+    runtime.create(id, bundle);
+    runtime.start(id);
+    runtime.pause(id);
+    assertThat(runtime.state(id).status()).isEqualTo(ContainerStatus.PAUSED);
+    runtime.resume(id);
+    assertThat(runtime.state(id).status()).isEqualTo(ContainerStatus.RUNNING);
+
+    ExecProcess exec =
+        runtime.exec(
+            id,
+            ExecSpec.builder()
+                .addArgs("/bin/sh", "-c", "echo $WHO > /tmp/exec-out; exit 5")
+                .addEnv("PATH=/bin", "WHO=exec-user")
+                .uid(1000)
+                .gid(1000)
+                .build());
+    assertThat(exec.waitFor()).isEqualTo(5);
+    assertThat(dir.resolve("b/rootfs/tmp/exec-out")).hasContent("exec-user\n");
+    assertThat(runtime.pids(id)).contains(runtime.state(id).pid());
+
+    runtime.update(id, ResourceLimits.builder().pidsLimit(33L).build());
+    Path pids = cgroupsOf(runtime.state(id).pid()).get("pids");
+    assertThat(Files.readString(pids.resolve("pids.max")).trim()).isEqualTo("33");
+    runtime.delete(id, true);
+  }
+
+  @Test
+  void joinsAnExistingNetworkNamespaceByPath() throws Exception {
+    String netns = PREFIX + "ns";
+    run("ip", "netns", "add", netns);
+    try {
+      Path out = Files.createDirectories(dir.resolve("out"));
+      Path bundle =
+          new TestBundles.Spec()
+              .args("/bin/sh", "-c", "readlink /proc/self/ns/net > /out/net")
+              .mount("/out", "bind", out.toString(), "rbind", "rw")
+              .networkNamespace("/var/run/netns/" + netns)
+              .write(dir.resolve("b"));
+      String id = id("netns");
+      runtime.create(id, bundle);
+      runtime.start(id);
+      assertThat(runtime.awaitExit(id, WAIT)).contains(0);
+      runtime.delete(id, false);
+      long inode = (Long) Files.getAttribute(Path.of("/var/run/netns", netns), "unix:ino");
+      assertThat(Files.readString(out.resolve("net")).trim()).isEqualTo("net:[" + inode + "]");
+    } finally {
+      run("ip", "netns", "delete", netns);
+    }
+  }
+
+  @Test
+  void twentyContainersAtOnce() throws Exception {
+    Path bundle = new TestBundles.Spec().args("/bin/sh", "-c", "exit 0").write(dir.resolve("b"));
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String id = id("many" + i);
+        results.add(
+            pool.submit(
+                () -> {
+                  runtime.create(id, bundle);
+                  runtime.start(id);
+                  int code = runtime.awaitExit(id, WAIT).orElse(-1);
+                  runtime.delete(id, false);
+                  return code;
+                }));
+      }
+      for (Future<Integer> result : results) {
+        assertThat(result.get(60, TimeUnit.SECONDS)).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(runtime.list()).isEmpty();
+  }
+
+  @Test
+  void unsupportedSpec_isRefusedNamingTheField() throws Exception {
+    Path bundle =
+        new TestBundles.Spec().linux("\"intelRdt\":{\"closID\":\"x\"}").write(dir.resolve("b"));
+    String id = id("refused");
+    assertThatThrownBy(() -> runtime.create(id, bundle))
+        .isInstanceOf(UnsupportedOciFeatureException.class)
+        .hasMessageContaining("intelRdt");
+    assertThat(root.resolve(id)).doesNotExist();
+  }
+
+  private static Path ns(String kind) {
+    return Path.of("/proc/self/ns", kind);
+  }
+
+  private static Map<String, Path> cgroupsOf(long pid) throws Exception {
+    Map<String, Path> dirs = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup"))) {
+      String[] parts = line.split(":", 3);
+      if (parts[1].equals("memory") || parts[1].equals("pids")) {
+        dirs.put(parts[1], Path.of("/sys/fs/cgroup", parts[1], parts[2].substring(1)));
+      }
+    }
+    return dirs;
+  }
+
+  private static Map<String, String> parse(List<String> lines) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : lines) {
+      int split = line.indexOf('=');
+      if (line.startsWith("Cap")) {
+        String[] parts = line.split("\\s+");
+        values.put(parts[0], parts[1]);
+      } else if (split > 0) {
+        values.putIfAbsent(line.substring(0, split), line.substring(split + 1));
+      }
+    }
+    return values;
+  }
+
+  private static void awaitLine(Path file, String line) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file) && Files.readAllLines(file).contains(line)) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError(
+        "no line "
+            + line
+            + " in "
+            + file
+            + ": "
+            + (Files.exists(file) ? Files.readString(file) : ""));
+  }
+
+  static void run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).inheritIO().start();
+    assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
+  }
+}
