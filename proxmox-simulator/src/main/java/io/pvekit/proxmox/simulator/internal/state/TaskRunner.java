@@ -19,6 +19,7 @@ public final class TaskRunner implements AutoCloseable {
   }
 
   private static final int MAX_TASKS = 10_000;
+  private static final ThreadLocal<String> FORCED_FAILURE = new ThreadLocal<>();
 
   private final World world;
   private final ScheduledExecutorService scheduler;
@@ -70,7 +71,15 @@ public final class TaskRunner implements AutoCloseable {
     forgetOldTasks();
     world.tasks().put(task.upidText(), task);
     boolean locked = lockGuest == null || lockGuest.tryFileLock(task.upidText(), sharedLock);
-    Runnable completion = () -> finish(task, lockGuest, sharedLock, locked, work);
+    String forced = FORCED_FAILURE.get();
+    Work effective =
+        forced == null
+            ? work
+            : t -> {
+              t.onAbort().run();
+              throw new SimulatorError(forced);
+            };
+    Runnable completion = () -> finish(task, lockGuest, sharedLock, locked, effective);
     scheduler.schedule(
         () -> {
           synchronized (world) {
@@ -119,6 +128,18 @@ public final class TaskRunner implements AutoCloseable {
         }
         world.changed();
       }
+    }
+  }
+
+  /**
+   * Makes the tasks this thread starts from now on fail with this exit status (fault injection);
+   * null ends that.
+   */
+  public void failTasksStartedNow(String exitStatus) {
+    if (exitStatus == null) {
+      FORCED_FAILURE.remove();
+    } else {
+      FORCED_FAILURE.set(exitStatus);
     }
   }
 
