@@ -23,12 +23,15 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     out.println("== pvekit demo ==");
-    try (ProxmoxSimulator simulator = ProxmoxSimulator.start()) {
+    try (ProxmoxSimulator simulator =
+        ProxmoxSimulator.builder().token("root@pam!demo", "demo-secret", false).start()) {
       out.println("1. Proxmox simulator listening on " + simulator.baseUrl());
       HttpResponse<String> version =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(simulator.baseUrl().resolve("/api2/json/version")).build(),
+                  HttpRequest.newBuilder(simulator.baseUrl().resolve("/api2/json/version"))
+                      .header("Authorization", "PVEAPIToken=root@pam!demo=demo-secret")
+                      .build(),
                   HttpResponse.BodyHandlers.ofString());
       out.println("   GET /api2/json/version -> " + version.statusCode() + " " + version.body());
     }

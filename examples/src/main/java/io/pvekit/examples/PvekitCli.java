@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PvekitCli.Version.class,
     description = "Run Kubernetes workloads on Proxmox VE: examples and demo of the pvekit SDK.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      SimulatorCommand.class,
+      LxcCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class PvekitCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

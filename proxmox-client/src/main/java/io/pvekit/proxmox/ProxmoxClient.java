@@ -59,6 +59,82 @@ public final class ProxmoxClient implements AutoCloseable {
   }
 
   /**
+   * {@code GET /version}.
+   *
+   * @return the server version
+   */
+  public ProxmoxVersion version() {
+    return Decode.version(transport.call(io.pvekit.proxmox.internal.ApiCall.get("/version")));
+  }
+
+  /**
+   * {@code /cluster}: status, resources, next free VMID, tasks.
+   *
+   * @return the cluster API
+   */
+  public ClusterApi cluster() {
+    return new ClusterApi(transport);
+  }
+
+  /**
+   * {@code GET /nodes}.
+   *
+   * @return the cluster's nodes
+   */
+  public java.util.List<NodeSummary> nodes() {
+    return Decode.list(
+        transport.call(io.pvekit.proxmox.internal.ApiCall.get("/nodes")), Decode::node);
+  }
+
+  /**
+   * One node: status, network, storage, VMs, containers, tasks.
+   *
+   * @param node the node name, e.g. {@code pve1}
+   * @return the node API
+   */
+  public NodeApi node(String node) {
+    return node(NodeName.of(node));
+  }
+
+  /**
+   * One node.
+   *
+   * @param node the node name
+   * @return the node API
+   */
+  public NodeApi node(NodeName node) {
+    return new NodeApi(transport, node);
+  }
+
+  /**
+   * A task by its UPID (on the node the UPID names).
+   *
+   * @param upid the task id
+   * @return the task
+   */
+  public Task task(Upid upid) {
+    return new Task(transport, upid);
+  }
+
+  /**
+   * {@code /pools}.
+   *
+   * @return the pools API
+   */
+  public PoolsApi pools() {
+    return new PoolsApi(transport);
+  }
+
+  /**
+   * {@code /access}.
+   *
+   * @return the access API
+   */
+  public AccessApi access() {
+    return new AccessApi(transport);
+  }
+
+  /**
    * Releases the connection pool and threads this client created. A shared {@link OkHttpClient}
    * given to the builder is left running.
    */

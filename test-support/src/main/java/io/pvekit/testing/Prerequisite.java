@@ -86,6 +86,13 @@ public enum Prerequisite {
           : Optional.of("/usr/lib/python3/dist-packages/proxmoxer not found");
     }
   },
+  /** curl, to drive the Proxmox simulator as any HTTP client would. */
+  CURL("curl", "apt-get install curl") {
+    @Override
+    Optional<String> missing() {
+      return Host.missingCommands("curl");
+    }
+  },
   /** The upstream data in {@code ../shared/upstream} (CRDs, the PVE API schema, responses). */
   SHARED_UPSTREAM("shared upstream data", "check out ../shared beside the project") {
     @Override

@@ -73,6 +73,11 @@ public final class Transport implements AutoCloseable {
 
   /** Sends the call and returns the response's {@code data} (a NullNode for {@code null}). */
   public JsonNode call(ApiCall call) {
+    return callForRoot(call).get("data");
+  }
+
+  /** Sends the call and returns the whole response object ({@code data}, {@code total}, ...). */
+  public JsonNode callForRoot(ApiCall call) {
     String path = call.path();
     boolean reauthenticated = false;
     int attempt = 0;
@@ -120,11 +125,11 @@ public final class Transport implements AutoCloseable {
                 json, call.method(), path, status, reason, sensitive(call) ? null : text);
         throw error;
       }
-      return data(call, path, status, text);
+      return root(call, path, status, text);
     }
   }
 
-  private JsonNode data(ApiCall call, String path, int status, String text) {
+  private JsonNode root(ApiCall call, String path, int status, String text) {
     JsonNode root;
     try {
       root = json.readTree(text);
@@ -134,7 +139,7 @@ public final class Transport implements AutoCloseable {
     if (root == null || !root.isObject() || !root.has("data")) {
       throw malformed(call, path, status, text, "has no \"data\" member", null);
     }
-    return root.get("data");
+    return root;
   }
 
   /** A response whose {@code data} could not be read as the expected type. */

@@ -63,6 +63,14 @@ public final class RootedFs {
     return parts;
   }
 
+  /**
+   * Like {@link #components(String)} for names inside an archive. Tools write absolute names (umoci
+   * writes {@code /bin/sh}); like GNU tar, they are taken relative to the root.
+   */
+  public static List<String> archiveComponents(String path) throws UnsafePathException {
+    return components(path);
+  }
+
   /** A resolved location: the parent directory (inside the root) and the last component. */
   public static final class Location {
     private final Path parent;
@@ -116,8 +124,17 @@ public final class RootedFs {
 
   /** Makes sure {@code path} is a directory inside the root, creating what is missing. */
   public Path ensureDirectory(String path) throws IOException {
-    List<String> resolved = resolveDirectory(path, components(path), true);
-    String key = String.join("/", resolved);
+    String key = directoryKey(path);
+    return key.isEmpty() ? root : root.resolve(key);
+  }
+
+  /** Like {@link #ensureDirectory}, returning the path relative to the root ("" for the root). */
+  public String directoryKey(String path) throws IOException {
+    return String.join("/", resolveDirectory(path, components(path), true));
+  }
+
+  /** The host path of a key. */
+  public Path host(String key) {
     return key.isEmpty() ? root : root.resolve(key);
   }
 
@@ -131,6 +148,54 @@ public final class RootedFs {
       // exists (possibly as a symlink, which stays untouched): liblxc checks mount targets itself
     }
     return file;
+  }
+
+  /**
+   * Resolves an existing path inside the root, following symlinks (the last one too) as the
+   * container would.
+   *
+   * @return the host path, or null when it does not exist
+   */
+  public Path resolveExisting(String path) throws IOException {
+    String current = path;
+    for (int i = 0; i < MAX_SYMLINKS; i++) {
+      Location loc = locate(current, false);
+      if (loc == null) {
+        return null;
+      }
+      BasicFileAttributes attrs;
+      try {
+        attrs =
+            Files.readAttributes(loc.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        return null;
+      }
+      if (!attrs.isSymbolicLink()) {
+        return loc.path();
+      }
+      String target = Files.readSymbolicLink(loc.path()).toString();
+      current = lexical(path, target.startsWith("/") ? target : loc.parentKey + "/" + target);
+    }
+    throw new UnsafePathException(path, "too many levels of symbolic links");
+  }
+
+  /** Resolves "." and ".." without the file system; climbing above the root is refused. */
+  private static String lexical(String original, String path) throws UnsafePathException {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          throw new UnsafePathException(original, "a symlink on the way climbs above the root");
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(part);
+      }
+    }
+    return String.join("/", parts);
   }
 
   /** Forgets verified directories at or below {@code key} (after deleting or replacing it). */

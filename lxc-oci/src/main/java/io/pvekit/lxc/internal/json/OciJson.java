@@ -66,7 +66,7 @@ public final class OciJson {
           .defaultSetterInfo(JsonSetter.Value.construct(Nulls.SKIP, Nulls.FAIL))
           .defaultPropertyInclusion(
               JsonInclude.Value.construct(
-                  JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
+                  JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_NULL))
           .addHandler(new UnknownFieldRecorder())
           .withCoercionConfig(
               LogicalType.Textual,

@@ -1,0 +1,96 @@
+package io.pvekit.lxc;
+
+import io.pvekit.lxc.internal.bundle.SpecGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Makes OCI runtime bundles ({@code config.json} + {@code rootfs/}) from images, as {@code umoci
+ * unpack} does: the rootfs unpacked by an {@link ImageUnpacker}, the spec from the image config
+ * (Entrypoint + Cmd, Env, WorkingDir, User resolved in the image's own passwd and group files,
+ * Volumes, Labels as annotations) on top of the usual runtime defaults.
+ *
+ * <pre>{@code
+ * OciImage image = OciImageLayout.open(layout).image("latest", "linux/amd64");
+ * OciSpec spec = OciBundles.create(image, Path.of("/run/bundles/web"), ImageUnpacker.builder().build());
+ * }</pre>
+ *
+ * <p>Differences from umoci, on purpose: no inheritable or ambient capabilities (CVE-2022-24769),
+ * {@code ociVersion} {@value io.pvekit.lxc.internal.bundle.SpecGenerator#OCI_VERSION}, and the host
+ * name given here.
+ */
+public final class OciBundles {
+  /** The host name bundles get unless told otherwise. */
+  public static final String DEFAULT_HOSTNAME = "pvekit";
+
+  private OciBundles() {}
+
+  /**
+   * Creates a bundle: unpacks the image into {@code bundle/rootfs} and writes {@code
+   * bundle/config.json}. On failure the bundle directory is removed (or emptied, if it existed).
+   *
+   * @param image the image
+   * @param bundle the bundle directory; must not exist or be empty
+   * @param unpacker how to unpack (id mappings, device nodes)
+   * @return the spec written to {@code config.json}
+   * @throws OciImageException when the image is invalid or hostile
+   * @throws IOException when the disk fails
+   */
+  public static OciSpec create(OciImage image, Path bundle, ImageUnpacker unpacker)
+      throws IOException {
+    boolean created = !Files.exists(bundle, LinkOption.NOFOLLOW_LINKS);
+    if (!created) {
+      try (Stream<Path> entries = Files.list(bundle)) {
+        if (entries.findAny().isPresent()) {
+          throw new OciImageException(bundle + " is not empty; make the bundle in a new directory");
+        }
+      }
+    }
+    Files.createDirectories(bundle);
+    try {
+      Path rootfs = bundle.resolve("rootfs");
+      unpacker.unpack(image, rootfs);
+      OciSpec spec = runtimeSpec(image, rootfs, DEFAULT_HOSTNAME);
+      spec.write(bundle.resolve("config.json"));
+      return spec;
+    } catch (IOException | RuntimeException e) {
+      removeQuietly(bundle, created);
+      throw e;
+    }
+  }
+
+  /**
+   * The runtime spec for an image whose rootfs is already unpacked.
+   *
+   * @param image the image
+   * @param rootfs its unpacked root file system (for the passwd and group lookups)
+   * @param hostname the container's host name
+   * @return the spec, with {@code root.path} {@code rootfs}
+   * @throws OciImageException when the image user cannot be resolved
+   * @throws IOException when the rootfs cannot be read
+   */
+  public static OciSpec runtimeSpec(OciImage image, Path rootfs, String hostname)
+      throws IOException {
+    return SpecGenerator.generate(image, rootfs, hostname);
+  }
+
+  private static void removeQuietly(Path bundle, boolean created) {
+    try (Stream<Path> walk = Files.walk(bundle)) {
+      walk.sorted(java.util.Comparator.reverseOrder())
+          .filter(p -> created || !p.equals(bundle))
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // best effort; the original failure matters
+                }
+              });
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+}

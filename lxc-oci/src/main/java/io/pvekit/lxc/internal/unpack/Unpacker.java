@@ -1,0 +1,192 @@
+package io.pvekit.lxc.internal.unpack;
+
+import com.github.luben.zstd.ZstdInputStream;
+import io.pvekit.lxc.ImageUnpacker;
+import io.pvekit.lxc.OciDescriptor;
+import io.pvekit.lxc.OciIdMapping;
+import io.pvekit.lxc.OciImage;
+import io.pvekit.lxc.OciImageException;
+import io.pvekit.lxc.UnpackResult;
+import io.pvekit.lxc.internal.fs.Host;
+import io.pvekit.lxc.internal.fs.RootedFs;
+import io.pvekit.lxc.internal.fs.UnsafePathException;
+import io.pvekit.lxc.internal.image.VerifiedBlob;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** Unpacks an image's layers into a new root directory, removing it again on any failure. */
+public final class Unpacker {
+  private Unpacker() {}
+
+  public static UnpackResult unpack(
+      OciImage image,
+      Path rootfs,
+      List<OciIdMapping> uidMappings,
+      List<OciIdMapping> gidMappings,
+      ImageUnpacker.DeviceNodes devices,
+      boolean ownership,
+      boolean xattrs)
+      throws IOException {
+    boolean created = prepare(rootfs);
+    try {
+      RootedFs fs = new RootedFs(rootfs);
+      boolean root = Host.isRoot();
+      LayerApplier applier =
+          new LayerApplier(
+              fs,
+              new UnpackSettings(
+                  new IdShift(uidMappings, "uid"),
+                  new IdShift(gidMappings, "gid"),
+                  devices,
+                  ownership,
+                  xattrs,
+                  root));
+      List<OciDescriptor> layers = image.layers();
+      for (int i = 0; i < layers.size(); i++) {
+        OciDescriptor layer = layers.get(i);
+        String diffId = image.config().rootfs().diffIds().get(i);
+        try {
+          applyLayer(image.layout(), layer, diffId, applier);
+        } catch (OciImageException e) {
+          throw new OciImageException(
+              "layer " + (i + 1) + " (" + layer.digest() + "): " + e.getMessage(), e);
+        } catch (UnsafePathException | UnpackException e) {
+          throw new OciImageException(
+              "layer " + (i + 1) + " (" + layer.digest() + ") is unsafe: " + e.getMessage(), e);
+        } catch (IOException e) {
+          throw new OciImageException(
+              "layer " + (i + 1) + " (" + layer.digest() + "): " + e.getMessage(), e);
+        }
+      }
+      applier.finishDirectories();
+      return UnpackResult.builder()
+          .rootfs(rootfs)
+          .layers(layers.size())
+          .entries(applier.entries())
+          .bytes(applier.bytes())
+          .addAllSkippedDeviceNodes(applier.skipped())
+          .build();
+    } catch (IOException | RuntimeException | Error e) {
+      cleanUp(rootfs, created);
+      if (e instanceof OciImageException) {
+        throw (OciImageException) e;
+      }
+      if (e instanceof IOException) {
+        throw new OciImageException("unpacking into " + rootfs + " failed: " + e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  private static void applyLayer(
+      Path layout, OciDescriptor layer, String diffId, LayerApplier applier) throws IOException {
+    try (VerifiedBlob blob = VerifiedBlob.open(layout, layer)) {
+      InputStream buffered = new BufferedInputStream(blob, 1 << 16);
+      InputStream tar = decompress(buffered, layer.mediaType());
+      MessageDigest sha256 = sha256();
+      DigestInputStream diff = new DigestInputStream(tar, sha256);
+      try {
+        applier.apply(diff);
+      } catch (IOException e) {
+        // a tampered blob usually shows first as a broken stream: say what is really wrong
+        blob.finish();
+        throw e;
+      }
+      byte[] rest = new byte[1 << 16];
+      while (diff.read(rest) >= 0) {
+        // the diff id covers the whole uncompressed stream, padding included
+      }
+      blob.finish();
+      String actual = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+      if (!actual.equals(diffId)) {
+        throw new OciImageException(
+            "uncompressed content is " + actual + ", the image config's diff_id says " + diffId);
+      }
+    }
+  }
+
+  static InputStream decompress(InputStream in, String mediaType) throws IOException {
+    String kind;
+    if (mediaType.endsWith("+gzip") || mediaType.endsWith(".tar.gzip")) {
+      kind = "gzip";
+    } else if (mediaType.endsWith("+zstd")) {
+      kind = "zstd";
+    } else if (mediaType.endsWith(".tar") || mediaType.endsWith("layer.v1.tar")) {
+      kind = "tar";
+    } else {
+      in.mark(4);
+      byte[] magic = in.readNBytes(4);
+      in.reset();
+      kind =
+          magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b
+              ? "gzip"
+              : magic.length == 4
+                      && (magic[0] & 0xff) == 0x28
+                      && (magic[1] & 0xff) == 0xb5
+                      && (magic[2] & 0xff) == 0x2f
+                      && (magic[3] & 0xff) == 0xfd
+                  ? "zstd"
+                  : "tar";
+    }
+    switch (kind) {
+      case "gzip":
+        return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+      case "zstd":
+        return new BufferedInputStream(new ZstdInputStream(in), 1 << 16);
+      default:
+        return in;
+    }
+  }
+
+  private static boolean prepare(Path rootfs) throws IOException {
+    if (Files.exists(rootfs, LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS)) {
+        throw new OciImageException(rootfs + " exists and is not a directory");
+      }
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(rootfs)) {
+        if (entries.iterator().hasNext()) {
+          throw new OciImageException(rootfs + " is not empty; unpack into a new directory");
+        }
+      }
+      return false;
+    }
+    Files.createDirectories(rootfs);
+    return true;
+  }
+
+  /** Removes what was unpacked: the directory when this unpack made it, else its content. */
+  static void cleanUp(Path rootfs, boolean created) {
+    try {
+      if (created) {
+        LayerApplier.delete(rootfs);
+      } else if (Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(rootfs)) {
+          for (Path entry : entries) {
+            LayerApplier.delete(entry);
+          }
+        }
+      }
+    } catch (IOException e) {
+      // best effort: the original failure is what the caller needs to see
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

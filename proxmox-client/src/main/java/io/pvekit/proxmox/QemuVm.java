@@ -1,0 +1,156 @@
+package io.pvekit.proxmox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pvekit.proxmox.internal.ApiCall;
+import io.pvekit.proxmox.internal.Transport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** {@code /nodes/{node}/qemu/{vmid}}: one VM's config, power state, disks, clone and delete. */
+public final class QemuVm {
+  private static final String BASE = "/nodes/{node}/qemu/{vmid}";
+  private static final Pattern SIZE = Pattern.compile("\\+?\\d+(\\.\\d+)?[KMGT]?");
+
+  private final Transport transport;
+  private final NodeName node;
+  private final VmId vmid;
+
+  QemuVm(Transport transport, NodeName node, VmId vmid) {
+    this.transport = transport;
+    this.node = node;
+    this.vmid = vmid;
+  }
+
+  public VmId vmid() {
+    return vmid;
+  }
+
+  public NodeName node() {
+    return node;
+  }
+
+  private ApiCall at(ApiCall call) {
+    return call.path("node", node).path("vmid", vmid);
+  }
+
+  private Task task(String what, ApiCall call) {
+    return Task.from(transport, transport.call(at(call)), what + " VM " + vmid);
+  }
+
+  /** {@code GET .../config}: the pending-free current config. */
+  public QemuConfig config() {
+    return ImmutableQemuConfig.of(Decode.config(transport.call(at(ApiCall.get(BASE + "/config")))));
+  }
+
+  /**
+   * {@code PUT .../config}: applies the change synchronously (fast settings). Returns when done.
+   */
+  public void updateConfig(ConfigUpdate update) {
+    transport.call(at(ApiCall.put(BASE + "/config")).params(update.params()));
+  }
+
+  /**
+   * {@code POST .../config}: applies the change in a task, for changes that allocate disks or take
+   * long (the synchronous PUT could time out).
+   */
+  public Task updateConfigAsync(ConfigUpdate update) {
+    return task("update config of", ApiCall.post(BASE + "/config").params(update.params()));
+  }
+
+  /** {@code GET .../status/current}. */
+  public GuestSummary status() {
+    return Decode.guest(transport.call(at(ApiCall.get(BASE + "/status/current"))));
+  }
+
+  /** {@code POST .../status/start}. */
+  public Task start() {
+    return task("start", ApiCall.post(BASE + "/status/start"));
+  }
+
+  /** {@code POST .../status/stop}: immediate stop, like pulling the plug. */
+  public Task stop() {
+    return task("stop", ApiCall.post(BASE + "/status/stop"));
+  }
+
+  /** {@code POST .../status/shutdown}: ACPI shutdown with PVE's default timeout. */
+  public Task shutdown() {
+    return task("shut down", ApiCall.post(BASE + "/status/shutdown"));
+  }
+
+  /**
+   * {@code POST .../status/shutdown} with a timeout, and whether to stop the VM when it expires.
+   */
+  public Task shutdown(Duration timeout, boolean forceStop) {
+    return task(
+        "shut down",
+        ApiCall.post(BASE + "/status/shutdown")
+            .param("timeout", timeout.toSeconds())
+            .param("forceStop", forceStop));
+  }
+
+  /** {@code POST .../status/reboot}. */
+  public Task reboot() {
+    return task("reboot", ApiCall.post(BASE + "/status/reboot"));
+  }
+
+  /** {@code POST .../clone}: full copy or linked clone, possibly to another node. */
+  public Task clone(CloneRequest request) {
+    return task("clone", ApiCall.post(BASE + "/clone").params(request.params()));
+  }
+
+  /**
+   * {@code PUT .../resize}: grows a disk.
+   *
+   * @param disk the disk key, e.g. {@code scsi0}
+   * @param size the new size ({@code 64G}) or an increment ({@code +10G})
+   * @return the resize task (PVE 8+); empty when the server finished synchronously (7.x)
+   */
+  public Optional<Task> resizeDisk(String disk, String size) {
+    if (!SIZE.matcher(size).matches()) {
+      throw new IllegalArgumentException(
+          "size: '" + size + "' is not a size like 64G or an increment like +10G");
+    }
+    JsonNode data =
+        transport.call(at(ApiCall.put(BASE + "/resize")).param("disk", disk).param("size", size));
+    return data.isTextual() ? Optional.of(Task.from(transport, data, "resize")) : Optional.empty();
+  }
+
+  /**
+   * {@code POST .../template}: turns the (stopped) VM into a template.
+   *
+   * @return the task (PVE 8+); empty when the server finished synchronously
+   */
+  public Optional<Task> convertToTemplate() {
+    JsonNode data = transport.call(at(ApiCall.post(BASE + "/template")));
+    return data.isTextual()
+        ? Optional.of(Task.from(transport, data, "template"))
+        : Optional.empty();
+  }
+
+  /**
+   * {@code DELETE /nodes/{node}/qemu/{vmid}}: destroys the (stopped) VM and its disks.
+   *
+   * @param purge also remove it from backup jobs, replication and HA
+   * @param destroyUnreferencedDisks also destroy disks on enabled storages that carry its VMID but
+   *     are not in its config
+   * @return the task
+   */
+  public Task delete(boolean purge, boolean destroyUnreferencedDisks) {
+    return task(
+        "delete",
+        ApiCall.delete(BASE)
+            .param("purge", purge)
+            .param("destroy-unreferenced-disks", destroyUnreferencedDisks));
+  }
+
+  /**
+   * {@code GET .../agent/network-get-interfaces}: addresses as the guest agent reports them. Fails
+   * with a 500 {@code QEMU guest agent is not running} when the agent is not up.
+   */
+  public List<GuestInterface> agentNetworkInterfaces() {
+    return Decode.agentInterfaces(
+        transport.call(at(ApiCall.get(BASE + "/agent/network-get-interfaces"))));
+  }
+}

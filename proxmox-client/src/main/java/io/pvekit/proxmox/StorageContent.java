@@ -1,0 +1,22 @@
+package io.pvekit.proxmox;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One volume of {@code GET /nodes/{node}/storage/{storage}/content}. */
+@Value.Immutable
+public interface StorageContent {
+  /** E.g. {@code local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}. */
+  String volid();
+
+  /** {@code images}, {@code rootdir}, {@code iso}, {@code vztmpl}, {@code backup}, ... */
+  String content();
+
+  Optional<String> format();
+
+  Optional<Long> size();
+
+  Optional<Long> ctime();
+
+  Optional<VmId> vmid();
+}

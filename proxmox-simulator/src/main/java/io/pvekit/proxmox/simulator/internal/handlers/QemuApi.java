@@ -1,0 +1,298 @@
+package io.pvekit.proxmox.simulator.internal.handlers;
+
+import static io.pvekit.proxmox.simulator.internal.api.Checks.any;
+import static io.pvekit.proxmox.simulator.internal.api.Checks.anyUser;
+import static io.pvekit.proxmox.simulator.internal.api.Checks.perm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pvekit.proxmox.simulator.internal.api.Call;
+import io.pvekit.proxmox.simulator.internal.api.Endpoint;
+import io.pvekit.proxmox.simulator.internal.api.Json;
+import io.pvekit.proxmox.simulator.internal.api.Router;
+import io.pvekit.proxmox.simulator.internal.schema.PropertyFormat;
+import io.pvekit.proxmox.simulator.internal.schema.PropertyStrings;
+import io.pvekit.proxmox.simulator.internal.schema.QemuSchema;
+import io.pvekit.proxmox.simulator.internal.state.Guest;
+import io.pvekit.proxmox.simulator.internal.state.GuestType;
+import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
+import io.pvekit.proxmox.simulator.internal.state.StorageState;
+import io.pvekit.proxmox.simulator.internal.state.Volume;
+import io.pvekit.proxmox.simulator.internal.state.World;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** QEMU VMs: list, create, config, current status, resize, template, guest agent, delete. */
+public final class QemuApi {
+  private static final String BASE = "/nodes/{node}/qemu";
+  private static final String VM = BASE + "/{vmid}";
+  private static final String[] CONFIG_PRIVS = {
+    "VM.Config.Disk", "VM.Config.CDROM", "VM.Config.CPU", "VM.Config.Memory",
+    "VM.Config.Network", "VM.Config.HWType", "VM.Config.Options", "VM.Config.Cloudinit"
+  };
+
+  private QemuApi() {}
+
+  /** Registers the endpoints. */
+  public static void register(Router r) {
+    r.add(new Endpoint("GET", BASE, QemuSchema.LIST, anyUser(), QemuApi::list));
+    r.add(
+        new Endpoint(
+            "POST",
+            BASE,
+            QemuSchema.CREATE,
+            anyUser(),
+            c -> Guests.create(c, GuestType.QEMU, "qmcreate", g -> {})));
+    r.add(
+        new Endpoint(
+            "DELETE",
+            VM,
+            QemuSchema.DESTROY,
+            perm("/vms/{vmid}", "VM.Allocate"),
+            c -> Guests.destroy(c, GuestType.QEMU, "qmdestroy")));
+    r.add(
+        new Endpoint(
+            "GET",
+            VM + "/config",
+            QemuSchema.GET_CONFIG,
+            perm("/vms/{vmid}", "VM.Audit"),
+            c -> GuestViews.config(guest(c))));
+    r.add(
+        new Endpoint(
+            "PUT",
+            VM + "/config",
+            QemuSchema.UPDATE_SYNC,
+            any("/vms/{vmid}", CONFIG_PRIVS),
+            c -> {
+              update(c, guest(c));
+              return null;
+            }));
+    r.add(
+        new Endpoint(
+            "POST",
+            VM + "/config",
+            QemuSchema.UPDATE_ASYNC,
+            any("/vms/{vmid}", CONFIG_PRIVS),
+            QemuApi::updateAsync));
+    r.add(
+        new Endpoint(
+            "GET",
+            VM + "/status/current",
+            QemuSchema.NODE_VMID,
+            perm("/vms/{vmid}", "VM.Audit"),
+            c -> GuestViews.status(c.world(), guest(c))));
+    r.add(
+        new Endpoint(
+            "PUT",
+            VM + "/resize",
+            QemuSchema.RESIZE,
+            perm("/vms/{vmid}", "VM.Config.Disk"),
+            QemuApi::resize));
+    r.add(
+        new Endpoint(
+            "POST",
+            VM + "/template",
+            QemuSchema.TEMPLATE,
+            perm("/vms/{vmid}", "VM.Allocate"),
+            QemuApi::template));
+    r.add(
+        new Endpoint(
+            "GET",
+            VM + "/agent/network-get-interfaces",
+            QemuSchema.NODE_VMID,
+            any("/vms/{vmid}", "VM.GuestAgent.Audit", "VM.GuestAgent.Unrestricted"),
+            QemuApi::agentInterfaces));
+  }
+
+  static Guest guest(Call c) {
+    return c.world().guest(c.node(), c.vmid(), GuestType.QEMU);
+  }
+
+  private static Object list(Call c) {
+    World world = c.world();
+    world.node(c.node());
+    ArrayNode out = Json.array();
+    for (Guest g : world.guests().values()) {
+      if (g.type() == GuestType.QEMU
+          && g.node().equals(c.node())
+          && c.allowed("/vms/" + g.vmid(), "VM.Audit")) {
+        out.add(GuestViews.listEntry(world, g));
+      }
+    }
+    return out;
+  }
+
+  private static void update(Call c, Guest guest) {
+    GuestConfig.checkLock(guest, c);
+    GuestConfig.checkFileLock(guest);
+    Guests.requireSpace(c, guest);
+    Disks disks = new Disks(c.world(), guest.node());
+    Map<String, String> before = new LinkedHashMap<>(guest.config());
+    try {
+      GuestConfig.apply(c.world(), guest, c, disks);
+    } catch (RuntimeException e) {
+      disks.rollback();
+      guest.config().clear();
+      guest.config().putAll(before);
+      throw e;
+    }
+  }
+
+  private static Object updateAsync(Call c) {
+    Guest guest = guest(c);
+    GuestConfig.checkLock(guest, c);
+    Guests.requireSpace(c, guest);
+    return c.tasks()
+        .start(
+            guest.node(),
+            "qmconfig",
+            Integer.toString(guest.vmid()),
+            c.subject(),
+            guest,
+            false,
+            t -> update(c, guest))
+        .upidText();
+  }
+
+  private static Object resize(Call c) {
+    Guest guest = guest(c);
+    GuestConfig.checkLock(guest, c);
+    String disk = c.str("disk");
+    String value = guest.config().get(disk);
+    if (value == null) {
+      throw new SimulatorError("disk '" + disk + "' does not exist");
+    }
+    if (c.has("digest") && !c.str("digest").equals(guest.digest())) {
+      throw new SimulatorError(
+          "detected modified configuration - file changed by other user? Try again.");
+    }
+    return c.tasks()
+        .start(
+            guest.node(),
+            "resize",
+            Integer.toString(guest.vmid()),
+            c.subject(),
+            guest,
+            false,
+            t -> resizeNow(c.world(), guest, disk, c.str("size")))
+        .upidText();
+  }
+
+  private static void resizeNow(World world, Guest guest, String disk, String sizeText) {
+    PropertyFormat format = Guest.diskFormat(GuestType.QEMU, disk);
+    Map<String, String> parts =
+        new LinkedHashMap<>(PropertyStrings.parseLenient(format, guest.config().get(disk)));
+    String volid = Guest.volumeOf(guest.config().get(disk));
+    if (volid == null) {
+      throw new SimulatorError("you can't resize a cdrom");
+    }
+    Volume volume = new Disks(world, guest.node()).existing(volid);
+    boolean relative = sizeText.startsWith("+");
+    long requested = Sizes.parse(relative ? sizeText.substring(1) : sizeText);
+    long newSize = relative ? volume.size() + requested : requested;
+    if (newSize < volume.size()) {
+      throw new SimulatorError(
+          "shrinking disks is not supported (request " + newSize + " < " + volume.size() + ")");
+    }
+    StorageState storage = world.storage(guest.node(), volume.storage());
+    if (volume.parent() == null && newSize - volume.size() > storage.avail()) {
+      throw new SimulatorError(
+          "storage '" + storage.id() + "' has not enough free space to grow '" + volid + "'");
+    }
+    storage.volumes().put(volume.name(), volume.withSize(newSize));
+    parts.put("size", Sizes.format(newSize));
+    guest.config().put(disk, PropertyStrings.format(format, parts));
+    world.changed();
+  }
+
+  private static Object template(Call c) {
+    Guest guest = guest(c);
+    if (guest.template()) {
+      throw new SimulatorError("you can't convert a template to a template");
+    }
+    if (guest.running()) {
+      throw new SimulatorError("you can't convert a VM to template if VM is running");
+    }
+    GuestConfig.checkLock(guest, c);
+    World world = c.world();
+    return c.tasks()
+        .start(
+            guest.node(),
+            "qmtemplate",
+            Integer.toString(guest.vmid()),
+            c.subject(),
+            guest,
+            false,
+            t -> {
+              for (Map.Entry<String, String> e : guest.volumes().entrySet()) {
+                rebase(world, guest, e.getKey(), e.getValue());
+              }
+              guest.config().put("template", "1");
+              world.changed();
+            })
+        .upidText();
+  }
+
+  private static void rebase(World world, Guest guest, String key, String volid) {
+    Disks disks = new Disks(world, guest.node());
+    Volume volume = disks.existing(volid);
+    StorageState storage = world.storage(guest.node(), volume.storage());
+    String baseName =
+        volume.name().replace("vm-" + guest.vmid() + "-disk-", "base-" + guest.vmid() + "-disk-");
+    Volume base =
+        new Volume(
+            volume.storage(),
+            baseName,
+            volume.content(),
+            volume.format(),
+            volume.size(),
+            volume.vmid(),
+            volume.ctime(),
+            volume.parent());
+    storage.volumes().remove(volume.name());
+    storage.volumes().put(baseName, base);
+    guest.config().put(key, guest.config().get(key).replace(volid, base.volid()));
+  }
+
+  private static Object agentInterfaces(Call c) {
+    Guest guest = guest(c);
+    if (!GuestViews.agentEnabled(guest)) {
+      throw new SimulatorError("No QEMU guest agent configured");
+    }
+    if (!guest.running()) {
+      throw new SimulatorError("VM " + guest.vmid() + " is not running");
+    }
+    ArrayNode result = Json.array();
+    ObjectNode lo = result.addObject();
+    lo.put("name", "lo");
+    lo.put("hardware-address", "00:00:00:00:00:00");
+    ArrayNode loIps = lo.putArray("ip-addresses");
+    loIps
+        .addObject()
+        .put("ip-address", "127.0.0.1")
+        .put("ip-address-type", "ipv4")
+        .put("prefix", 8);
+    loIps.addObject().put("ip-address", "::1").put("ip-address-type", "ipv6").put("prefix", 128);
+    int index = 0;
+    for (String key : guest.netKeys()) {
+      Map<String, String> net =
+          PropertyStrings.parseLenient(QemuSchema.NET, guest.config().get(key));
+      ObjectNode iface = result.addObject();
+      iface.put("name", "eth" + index);
+      iface.put(
+          "hardware-address", net.getOrDefault("macaddr", "").toLowerCase(java.util.Locale.ROOT));
+      ArrayNode ips = iface.putArray("ip-addresses");
+      String[] ip = Addresses.ipv4(guest, index);
+      ips.addObject()
+          .put("ip-address", ip[0])
+          .put("ip-address-type", "ipv4")
+          .put("prefix", Integer.parseInt(ip[1]));
+      ObjectNode stats = iface.putObject("statistics");
+      stats.put("rx-bytes", 0).put("tx-bytes", 0).put("rx-packets", 0).put("tx-packets", 0);
+      index++;
+    }
+    ObjectNode out = Json.object();
+    out.set("result", result);
+    return out;
+  }
+}
