@@ -93,7 +93,7 @@ class LxcRuntimeIT {
             "echo done",
             "exec sleep 600");
     Path bundle =
-        new OciBundles.Spec()
+        new TestBundles.Spec()
             .args("/bin/sh", "-c", script)
             .user(1000, 1000)
             .cwd("/tmp")
@@ -147,7 +147,7 @@ class LxcRuntimeIT {
 
   @Test
   void exitCodes_andStateTransitions() throws Exception {
-    Path bundle = new OciBundles.Spec().args("/bin/sh", "-c", "exit 3").write(dir.resolve("b"));
+    Path bundle = new TestBundles.Spec().args("/bin/sh", "-c", "exit 3").write(dir.resolve("b"));
     String id = id("exit");
     assertThat(runtime.create(id, bundle).status()).isEqualTo(ContainerStatus.CREATED);
     assertThat(runtime.start(id).status()).isEqualTo(ContainerStatus.RUNNING);
@@ -162,7 +162,7 @@ class LxcRuntimeIT {
   @Test
   void pauseResumeExecAndUpdate() throws Exception {
     Path bundle =
-        new OciBundles.Spec()
+        new TestBundles.Spec()
             .args("/bin/sleep", "600")
             .resources("\"pids\":{\"limit\":50}")
             .write(dir.resolve("b"));
@@ -200,7 +200,7 @@ class LxcRuntimeIT {
     try {
       Path out = Files.createDirectories(dir.resolve("out"));
       Path bundle =
-          new OciBundles.Spec()
+          new TestBundles.Spec()
               .args("/bin/sh", "-c", "readlink /proc/self/ns/net > /out/net")
               .mount("/out", "bind", out.toString(), "rbind", "rw")
               .networkNamespace("/var/run/netns/" + netns)
@@ -219,7 +219,7 @@ class LxcRuntimeIT {
 
   @Test
   void twentyContainersAtOnce() throws Exception {
-    Path bundle = new OciBundles.Spec().args("/bin/sh", "-c", "exit 0").write(dir.resolve("b"));
+    Path bundle = new TestBundles.Spec().args("/bin/sh", "-c", "exit 0").write(dir.resolve("b"));
     ExecutorService pool = Executors.newFixedThreadPool(20);
     try {
       List<Future<Integer>> results = new ArrayList<>();
@@ -247,7 +247,7 @@ class LxcRuntimeIT {
   @Test
   void unsupportedSpec_isRefusedNamingTheField() throws Exception {
     Path bundle =
-        new OciBundles.Spec().linux("\"intelRdt\":{\"closID\":\"x\"}").write(dir.resolve("b"));
+        new TestBundles.Spec().linux("\"intelRdt\":{\"closID\":\"x\"}").write(dir.resolve("b"));
     String id = id("refused");
     assertThatThrownBy(() -> runtime.create(id, bundle))
         .isInstanceOf(UnsupportedOciFeatureException.class)

@@ -70,7 +70,7 @@ class ProxmoxLxcriIT {
   @Test
   void run_passesStdoutStderrAndExitCode() throws Exception {
     Path bundle =
-        new OciBundles.Spec()
+        new TestBundles.Spec()
             .args("/bin/sh", "-c", "echo to-stdout; echo to-stderr >&2; exit 3")
             .write(dir.resolve("b"));
     Result run = cli("run", "--bundle", bundle.toString(), PREFIX + "-run");
@@ -82,7 +82,7 @@ class ProxmoxLxcriIT {
 
   @Test
   void lifecycle_createStartStateKillDelete_withJsonLog() throws Exception {
-    Path bundle = new OciBundles.Spec().args("/bin/sleep", "600").write(dir.resolve("b"));
+    Path bundle = new TestBundles.Spec().args("/bin/sleep", "600").write(dir.resolve("b"));
     String id = PREFIX + "-life";
     Path log = dir.resolve("log.json");
     Path pidFile = dir.resolve("pid");
@@ -169,7 +169,7 @@ class ProxmoxLxcriIT {
   void sigkillMidCreate_deleteForceCleansUp() throws Exception {
     Path marker = dir.resolve("hook-running");
     Path bundle =
-        new OciBundles.Spec()
+        new TestBundles.Spec()
             .args("/bin/true")
             .hooks(
                 "\"createRuntime\":[{\"path\":\"/bin/sh\",\"args\":[\"sh\",\"-c\",\"touch "

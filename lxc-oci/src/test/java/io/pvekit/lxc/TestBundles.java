@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** config.json documents for runtime tests, written as text so each test shows what it asks. */
-public final class OciBundles {
-  private OciBundles() {}
+public final class TestBundles {
+  private TestBundles() {}
 
   /** A JSON string literal. */
   public static String q(String value) {
