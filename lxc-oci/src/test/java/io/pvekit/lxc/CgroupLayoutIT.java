@@ -66,7 +66,8 @@ class CgroupLayoutIT {
             .start();
     try {
       Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-      while (!Files.exists(cgroupFile) && Instant.now().isBefore(deadline)) {
+      // liblxc creates the cgroup before it writes the limit: wait for the value, not the file.
+      while (!hasLimit(cgroupFile) && Instant.now().isBefore(deadline)) {
         Thread.sleep(20);
       }
       assertThat(cgroupFile).exists();
@@ -78,5 +79,13 @@ class CgroupLayoutIT {
       container.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     assertThat(container.exitValue()).as("lxc-execute exit").isNotZero();
+  }
+
+  private static boolean hasLimit(Path file) {
+    try {
+      return Files.readString(file).trim().equals(Long.toString(LIMIT));
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

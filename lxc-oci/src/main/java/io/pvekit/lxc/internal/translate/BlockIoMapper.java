@@ -40,8 +40,10 @@ final class BlockIoMapper {
       OciWeightDevice d = devices.get(i);
       Translation.Field field = t.field(base + "weightDevice[" + i + "]", d);
       if (d.leafWeight().isPresent()) {
-        field.refused("leaf weights were CFQ's, gone since Linux 5.0");
-      } else if (weightFile == null) {
+        t.field(base + "weightDevice[" + i + "].leafWeight", d.leafWeight())
+            .refused("leaf weights were CFQ's, gone since Linux 5.0");
+      }
+      if (weightFile == null) {
         field.refused("this host has no proportional I/O weight (needs the BFQ scheduler)");
       } else if (d.weight().isEmpty()) {
         field.mapped("no weight: nothing to set");

@@ -81,11 +81,15 @@ final class MountMapper {
     List<String> options = new ArrayList<>(m.options());
     boolean bind = type.equals("bind") || options.contains("bind") || options.contains("rbind");
     if (!m.uidMappings().isEmpty() || !m.gidMappings().isEmpty()) {
+      Translation.Field idmap = t.field(path + ".uidMappings", m.uidMappings());
       if (!idmapOfContainer(t, m)) {
-        field.refused(
+        idmap.refused(
             "LXC can idmap a mount only with the container's own mapping (idmap=container)");
+        field.refused("its id mapping cannot be expressed (see uidMappings)");
         return;
       }
+      idmap.mapped("the mount entry gets idmap=container");
+      t.field(path + ".gidMappings", m.gidMappings()).mapped("with uidMappings: idmap=container");
       options.add("idmap=container");
     }
     if (target.equals("dev") && type.equals("tmpfs")) {
