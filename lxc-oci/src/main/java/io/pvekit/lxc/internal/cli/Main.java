@@ -34,6 +34,7 @@ public final class Main {
   }
 
   static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> env) {
+    io.pvekit.lxc.internal.runtime.Trace.mark("main");
     List<String> all = Arrays.asList(argv);
     int command = 0;
     while (command < all.size() && all.get(command).startsWith("-")) {
@@ -75,7 +76,9 @@ public final class Main {
       String name = all.get(command);
       List<String> rest = all.subList(command + 1, all.size());
       log.debug("proxmox-lxcri " + String.join(" ", argv));
-      return dispatch(name, rest, ctx);
+      int code = dispatch(name, rest, ctx);
+      io.pvekit.lxc.internal.runtime.Trace.mark(name + " done");
+      return code;
     } catch (UsageException e) {
       log.error(e.getMessage());
       return 1;
