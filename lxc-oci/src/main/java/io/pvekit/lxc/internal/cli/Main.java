@@ -20,7 +20,8 @@ public final class Main {
   static final String VERSION = "0.1.0";
   static final String SPEC_VERSION = "1.0.2";
 
-  private static final Set<String> GLOBAL_VALUED = Set.of("root", "log", "log-format", "criu");
+  private static final Set<String> GLOBAL_VALUED =
+      Set.of("root", "log", "log-format", "criu", "backend-config");
   private static final Set<String> GLOBAL_FLAGS =
       Set.of("debug", "systemd-cgroup", "version", "help", "rootless");
   private static final Map<String, String> GLOBAL_ALIASES = Map.of("v", "version", "h", "help");
@@ -66,9 +67,12 @@ public final class Main {
         out.println(InfoCommands.USAGE);
         return command >= all.size() && !global.flag("help") ? 1 : 0;
       }
+      String backendConfig =
+          global.value("backend-config", env.get("PROXMOX_LXCRI_BACKEND_CONFIG"));
       Context ctx =
           new Context(
               Path.of(global.value("root", "/run/proxmox-lxcri")).toAbsolutePath(),
+              backendConfig == null || backendConfig.isEmpty() ? null : Path.of(backendConfig),
               log,
               out,
               err,
