@@ -20,7 +20,8 @@ public final class Main {
   static final String VERSION = "0.1.0";
   static final String SPEC_VERSION = "1.0.2";
 
-  private static final Set<String> GLOBAL_VALUED = Set.of("root", "log", "log-format", "criu");
+  private static final Set<String> GLOBAL_VALUED =
+      Set.of("root", "log", "log-format", "criu", "backend-config");
   private static final Set<String> GLOBAL_FLAGS =
       Set.of("debug", "systemd-cgroup", "version", "help", "rootless");
   private static final Map<String, String> GLOBAL_ALIASES = Map.of("v", "version", "h", "help");
@@ -34,6 +35,7 @@ public final class Main {
   }
 
   static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> env) {
+    io.pvekit.lxc.internal.runtime.Trace.mark("main");
     List<String> all = Arrays.asList(argv);
     int command = 0;
     while (command < all.size() && all.get(command).startsWith("-")) {
@@ -65,9 +67,12 @@ public final class Main {
         out.println(InfoCommands.USAGE);
         return command >= all.size() && !global.flag("help") ? 1 : 0;
       }
+      String backendConfig =
+          global.value("backend-config", env.get("PROXMOX_LXCRI_BACKEND_CONFIG"));
       Context ctx =
           new Context(
               Path.of(global.value("root", "/run/proxmox-lxcri")).toAbsolutePath(),
+              backendConfig == null || backendConfig.isEmpty() ? null : Path.of(backendConfig),
               log,
               out,
               err,
@@ -75,7 +80,9 @@ public final class Main {
       String name = all.get(command);
       List<String> rest = all.subList(command + 1, all.size());
       log.debug("proxmox-lxcri " + String.join(" ", argv));
-      return dispatch(name, rest, ctx);
+      int code = dispatch(name, rest, ctx);
+      io.pvekit.lxc.internal.runtime.Trace.mark(name + " done");
+      return code;
     } catch (UsageException e) {
       log.error(e.getMessage());
       return 1;
