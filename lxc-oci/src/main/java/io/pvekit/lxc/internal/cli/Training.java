@@ -19,20 +19,72 @@ import java.util.stream.Stream;
  * <p>Two archives, because an AOT cache loads all its classes at start-up: {@code full} (create,
  * exec, pause, update, explain, hook: jackson-databind, the translator, liblxc's binding) and
  * {@code lean} (state, start, kill, delete, list, ps: a properties file and /proc), which is a
- * third smaller and starts faster. For {@code lean}, the container is created by a separate JVM.
+ * third smaller and starts faster. For {@code lean}, {@code prepare} writes the bundle and the
+ * script creates the container with a JVM that records nothing.
  */
 public final class Training {
   private Training() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    boolean lean = args.length > 0 && args[0].equals("lean");
-    Path work = Files.createTempDirectory("proxmox-lxcri-training");
+    String mode = args.length > 0 ? args[0] : "full";
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     Map<String, String> env = System.getenv();
+    switch (mode) {
+      case "prepare":
+        prepare(Path.of(args[1]).resolve("bundle"), env, sink);
+        return;
+      case "lean":
+        lean(Path.of(args[1]), args.length > 2 ? args[2] : null, env, sink);
+        return;
+      default:
+        full(env, sink);
+    }
+  }
+
+  /**
+   * Only what the hot commands do, on a container {@code bin/proxmox-lxcri-cds} created with
+   * another JVM: no temporary files, no child processes, nothing the commands themselves would not
+   * load (an AOT cache would load it at every start).
+   */
+  private static void lean(Path work, String id, Map<String, String> env, PrintStream sink)
+      throws InterruptedException {
+    String r = work.resolve("root").toString();
+    run(env, sink, "--version");
+    run(env, sink, "features");
+    run(env, sink, "--root", r, "list");
+    run(
+        env,
+        sink,
+        "--root",
+        r,
+        "--log",
+        work.resolve("log").toString(),
+        "--log-format",
+        "json",
+        "state",
+        "missing");
+    if (id == null) {
+      return;
+    }
+    run(env, sink, "--root", r, "state", id);
+    run(env, sink, "--root", r, "start", id);
+    run(env, sink, "--root", r, "state", id);
+    run(env, sink, "--root", r, "ps", "--format", "json", id);
+    run(env, sink, "--root", r, "list", "--format", "json");
+    run(env, sink, "--root", r, "kill", id, "KILL");
+    for (int i = 0;
+        i < 100 && Main.run(new String[] {"--root", r, "delete", id}, sink, sink, env) != 0;
+        i++) {
+      Thread.sleep(50);
+    }
+  }
+
+  private static void full(Map<String, String> env, PrintStream sink)
+      throws IOException, InterruptedException {
+    Path work = Files.createTempDirectory("proxmox-lxcri-training");
     Path root = work.resolve("root");
     Path bundle = work.resolve("bundle");
     try {
-      Files.createDirectories(bundle);
       run(env, sink, "--version");
       run(env, sink, "features");
       run(env, sink, "--root", root.toString(), "list");
@@ -47,18 +99,10 @@ public final class Training {
           "json",
           "state",
           "missing");
-      // spec writes the bundle's config.json; in lean training it is not a hot command
-      Main.run(new String[] {"spec", "--bundle", bundle.toString()}, sink, sink, env);
-      if (Files.isExecutable(Path.of("/bin/busybox")) && isRoot()) {
-        if (lean) {
-          leanContainer(env, sink, root, bundle);
-        } else {
-          container(env, sink, root, bundle);
-        }
+      if (prepare(bundle, env, sink)) {
+        container(env, sink, root, bundle);
       }
-      if (!lean) {
-        run(env, sink, "--root", root.toString(), "explain", bundle.toString());
-      }
+      run(env, sink, "--root", root.toString(), "explain", bundle.toString());
     } finally {
       try (Stream<Path> walk = Files.walk(work)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -68,42 +112,9 @@ public final class Training {
     }
   }
 
-  /** create in another JVM (not recorded), then the hot commands in this one. */
-  private static void leanContainer(
-      Map<String, String> env, PrintStream sink, Path root, Path bundle)
-      throws IOException, InterruptedException {
-    String id = prepare(bundle);
-    String r = root.toString();
-    Process create =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "--root",
-                r,
-                "create",
-                "--bundle",
-                bundle.toString(),
-                id)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    if (create.waitFor() != 0) {
-      return;
-    }
-    run(env, sink, "--root", r, "state", id);
-    run(env, sink, "--root", r, "start", id);
-    run(env, sink, "--root", r, "state", id);
-    run(env, sink, "--root", r, "ps", "--format", "json", id);
-    run(env, sink, "--root", r, "list");
-    run(env, sink, "--root", r, "kill", id, "KILL");
-    run(env, sink, "--root", r, "delete", "--force", id);
-  }
-
   private static void container(Map<String, String> env, PrintStream sink, Path root, Path bundle)
       throws IOException {
-    String id = prepare(bundle);
+    String id = "proxmox-lxcri-training-" + ProcessHandle.current().pid();
     String r = root.toString();
     Path process = bundle.resolve("process.json");
     Files.writeString(
@@ -133,17 +144,26 @@ public final class Training {
     run(env, sink, "--root", r, "delete", "--force", id);
   }
 
-  /** A busybox rootfs and a config.json that sleeps; returns a container id. */
-  private static String prepare(Path bundle) throws IOException {
+  /**
+   * Writes bundle/config.json ({@code spec}) and, with root and a static busybox, a rootfs whose
+   * process sleeps.
+   *
+   * @return whether a real container can run from it
+   */
+  private static boolean prepare(Path bundle, Map<String, String> env, PrintStream sink)
+      throws IOException {
+    Files.createDirectories(bundle);
+    Main.run(new String[] {"spec", "--bundle", bundle.toString()}, sink, sink, env);
+    if (!Files.isExecutable(Path.of("/bin/busybox")) || !isRoot()) {
+      return false;
+    }
     Path rootfs = Files.createDirectories(bundle.resolve("rootfs/bin"));
     for (String dir : List.of("proc", "sys", "dev", "tmp")) {
       Files.createDirectories(bundle.resolve("rootfs").resolve(dir));
     }
-    if (!Files.exists(rootfs.resolve("busybox"))) {
-      Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
-      for (String applet : List.of("sh", "sleep", "true")) {
-        Files.createSymbolicLink(rootfs.resolve(applet), Path.of("busybox"));
-      }
+    Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
+    for (String applet : List.of("sh", "sleep", "true")) {
+      Files.createSymbolicLink(rootfs.resolve(applet), Path.of("busybox"));
     }
     Path config = bundle.resolve("config.json");
     Files.writeString(
@@ -151,7 +171,7 @@ public final class Training {
         Files.readString(config)
             .replace("\"args\": [\"sh\"]", "\"args\": [\"/bin/sleep\", \"30\"]")
             .replace("\"readonly\": true", "\"readonly\": false"));
-    return "proxmox-lxcri-training-" + ProcessHandle.current().pid();
+    return true;
   }
 
   private static void run(Map<String, String> env, PrintStream sink, String... args) {
