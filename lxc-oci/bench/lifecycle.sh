@@ -24,10 +24,21 @@ lxc.console.path = none
 CONF
 
 now() { date +%s%N; }
+# measure KEY CMD...: wall time and CPU time (user+sys of the command and the children it waited
+# for) in ms, appended to T[KEY] and C[KEY]. CPU time is what the command costs the node, and it
+# is less disturbed than wall time by other load on the machine.
+TIMEFORMAT='%R %U %S'
+measure() {
+  local key=$1 out
+  shift
+  out=$( { time "$@" </dev/null >/dev/null 2>&1 || :; } 2>&1 | tail -n 1)
+  T[$key]+="$(echo "$out" | awk '{printf "%d", $1 * 1000}') "
+  C[$key]+="$(echo "$out" | awk '{printf "%d", ($2 + $3) * 1000}') "
+}
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 wait_gone() { while [ -e "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; do :; done; }
-declare -A T
+declare -A T C
 
 lifecycle() { # runtime-command root bundle id
   local cmd=$1 root=$2 id=$3 t0 t1
@@ -41,16 +52,16 @@ lifecycle() { # runtime-command root bundle id
 }
 
 verbs() { # runtime-command root name
-  local cmd=$1 root=$2 name=$3 id t0 t1
+  local cmd=$1 root=$2 name=$3 id
   for i in $(seq "$N"); do
     id=v$i
-    t0=$(now); $cmd --root "$root" create --bundle "$W/s" --pid-file "$W/pid" "$id" </dev/null >/dev/null 2>&1; t1=$(now); T[$name.create]+="$(ms "$t0" "$t1") "
-    t0=$(now); $cmd --root "$root" start "$id"; t1=$(now); T[$name.start]+="$(ms "$t0" "$t1") "
-    t0=$(now); $cmd --root "$root" state "$id" >/dev/null; t1=$(now); T[$name.state]+="$(ms "$t0" "$t1") "
-    t0=$(now); $cmd --root "$root" exec "$id" /bin/true </dev/null; t1=$(now); T[$name.exec]+="$(ms "$t0" "$t1") "
-    t0=$(now); $cmd --root "$root" kill "$id" KILL; t1=$(now); T[$name.kill]+="$(ms "$t0" "$t1") "
+    measure "$name.create" $cmd --root "$root" create --bundle "$W/s" --pid-file "$W/pid" "$id"
+    measure "$name.start" $cmd --root "$root" start "$id"
+    measure "$name.state" $cmd --root "$root" state "$id"
+    measure "$name.exec" $cmd --root "$root" exec "$id" /bin/true
+    measure "$name.kill" $cmd --root "$root" kill "$id" KILL
     wait_gone "$(cat "$W/pid")"
-    t0=$(now); $cmd --root "$root" delete "$id"; t1=$(now); T[$name.delete]+="$(ms "$t0" "$t1") "
+    measure "$name.delete" $cmd --root "$root" delete "$id"
   done
 }
 
@@ -63,33 +74,34 @@ done
 verbs "$L" "$W/lxcri" lxcri
 verbs runc "$W/runc" runc
 for i in $(seq "$N"); do
-  t0=$(now); "$L" --version >/dev/null; t1=$(now); T[lxcri.version]+="$(ms "$t0" "$t1") "
-  t0=$(now); "$L" --root "$W/lxcri" state none >/dev/null 2>&1 || true; t1=$(now); T[lxcri.state-missing]+="$(ms "$t0" "$t1") "
-  t0=$(now); "$L" --root "$W/lxcri" explain "$W/s" >/dev/null; t1=$(now); T[lxcri.explain]+="$(ms "$t0" "$t1") "
-  t0=$(now); PROXMOX_LXCRI_CDS=off "$L" --root "$W/lxcri" state none >/dev/null 2>&1 || true; t1=$(now); T[lxcri.state-no-cds]+="$(ms "$t0" "$t1") "
-  t0=$(now); PROXMOX_LXCRI_CDS=off "$L" --root "$W/lxcri" explain "$W/s" >/dev/null; t1=$(now); T[lxcri.explain-no-cds]+="$(ms "$t0" "$t1") "
+  measure lxcri.version "$L" --version
+  measure lxcri.state-missing "$L" --root "$W/lxcri" state none
+  measure lxcri.explain "$L" --root "$W/lxcri" explain "$W/s"
+  PROXMOX_LXCRI_CDS=off measure lxcri.state-no-cds "$L" --root "$W/lxcri" state none
+  PROXMOX_LXCRI_CDS=off measure lxcri.explain-no-cds "$L" --root "$W/lxcri" explain "$W/s"
 done
 
 med() { echo "${T[$1]}" | tr ' ' '\n' | grep -v '^$' | median; }
+cpu() { echo "${C[$1]}" | tr ' ' '\n' | grep -v '^$' | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1fx", a / b}'; }
 echo "## proxmox-lxcri vs runc vs lxc-execute ($N runs each, medians in ms, load: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo
-echo "| measurement | proxmox-lxcri | runc | ratio | lxc-execute |"
-echo "|---|---:|---:|---:|---:|"
+echo "| measurement | proxmox-lxcri | runc | ratio | lxc-execute | CPU ms: proxmox-lxcri / runc |"
+echo "|---|---:|---:|---:|---:|---:|"
 a=$(med lxcri.lifecycle); b=$(med runc.lifecycle)
-echo "| lifecycle create+start+wait+delete of /bin/true | $a | $b | $(ratio "$a" "$b") | $(med lxc.lifecycle) |"
+echo "| lifecycle create+start+wait+delete of /bin/true | $a | $b | $(ratio "$a" "$b") | $(med lxc.lifecycle) | |"
 for v in create start state exec kill delete; do
   a=$(med lxcri.$v); b=$(med runc.$v)
-  echo "| $v | $a | $b | $(ratio "$a" "$b") | |"
+  echo "| $v | $a | $b | $(ratio "$a" "$b") | | $(cpu lxcri.$v) / $(cpu runc.$v) |"
 done
 echo
-echo "| where proxmox-lxcri's time goes | ms |"
-echo "|---|---:|"
-echo "| JVM start + CLI bootstrap (--version) | $(med lxcri.version) |"
-echo "| state of a missing container (lean path: file read, no JSON library, no liblxc) | $(med lxcri.state-missing) |"
-echo "| same without the class-data archive | $(med lxcri.state-no-cds) |"
-echo "| explain (config.json with jackson-databind + translation, no liblxc) | $(med lxcri.explain) |"
-echo "| same without the class-data archive | $(med lxcri.explain-no-cds) |"
+echo "| where proxmox-lxcri's time goes | wall ms | CPU ms |"
+echo "|---|---:|---:|"
+echo "| JVM start + CLI bootstrap (--version, lean archive) | $(med lxcri.version) | $(cpu lxcri.version) |"
+echo "| state of a missing container (lean path: properties file, no JSON library, no liblxc) | $(med lxcri.state-missing) | $(cpu lxcri.state-missing) |"
+echo "| same without the class-data archive | $(med lxcri.state-no-cds) | $(cpu lxcri.state-no-cds) |"
+echo "| explain (config.json with jackson-databind + translation, no liblxc; full archive) | $(med lxcri.explain) | $(cpu lxcri.explain) |"
+echo "| same without the class-data archive | $(med lxcri.explain-no-cds) | $(cpu lxcri.explain-no-cds) |"
 
 # Memory a running container costs beyond its own processes.
 "$L" --root "$W/lxcri" create --bundle "$W/s" --pid-file "$W/pid" mem </dev/null >/dev/null 2>&1

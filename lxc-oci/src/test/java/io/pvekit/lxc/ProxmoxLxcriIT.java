@@ -116,7 +116,7 @@ class ProxmoxLxcriIT {
         .startsWith("{\"level\":\"error\",\"msg\":\"cannot delete container " + id)
         .contains("not stopped: running");
 
-    assertThat(cli("kill", id, "9").code).isZero();
+    assertThat(cli("kill", "--all", id, "SIGKILL").code).isZero();
     awaitStatus(id, "stopped");
     assertThat(cli("delete", id).code).isZero();
     assertThat(cli("state", id).code).isEqualTo(1);
@@ -207,6 +207,40 @@ class ProxmoxLxcriIT {
     assertThat(LeakCheck.processesMentioning(id)).isEmpty();
     assertThat(LeakCheck.cgroupsNamed(id)).isEmpty();
     assertThat(root().resolve(id)).doesNotExist();
+  }
+
+  /**
+   * OCI hooks at their points, each with the state on stdin: createRuntime through liblxc's
+   * start-host hook and the {@code hook} command, poststart and poststop by the runtime.
+   */
+  @Test
+  void hooks_runAtTheirPointsWithTheState() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("hooks"));
+    String hook = "{\"path\":\"/bin/sh\",\"args\":[\"sh\",\"-c\",\"cat > " + out + "/%s.json\"]}";
+    Path bundle =
+        new TestBundles.Spec()
+            .args("/bin/sleep", "600")
+            .hooks(
+                "\"createRuntime\":["
+                    + String.format(hook, "createRuntime")
+                    + "],\"poststart\":["
+                    + String.format(hook, "poststart")
+                    + "],\"poststop\":["
+                    + String.format(hook, "poststop")
+                    + "]")
+            .write(dir.resolve("b"));
+    String id = PREFIX + "-hooks";
+    assertThat(cli("create", "--bundle", bundle.toString(), id).code).isZero();
+    assertThat(Files.readString(out.resolve("createRuntime.json")))
+        .contains("\"id\":\"" + id + "\"")
+        .contains("\"status\":\"creating\"")
+        .containsPattern("\"pid\":[1-9]")
+        .contains("\"io.pvekit.test\":\"yes\"");
+    assertThat(out.resolve("poststart.json")).doesNotExist();
+    assertThat(cli("start", id).code).isZero();
+    assertThat(Files.readString(out.resolve("poststart.json"))).contains("\"status\":\"running\"");
+    assertThat(cli("delete", "--force", id).code).isZero();
+    assertThat(Files.readString(out.resolve("poststop.json"))).contains("\"status\":\"stopped\"");
   }
 
   private void awaitStatus(String id, String status) throws Exception {
