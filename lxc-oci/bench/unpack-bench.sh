@@ -67,7 +67,7 @@ hyperfine --runs "$runs" --warmup 1 --export-json "$work/result.json" \
   --prepare "rm -rf $out/out-tar $out/out-umoci $out/out-pvekit; mkdir -p $out/out-tar; sync" \
   -n tar "$plain" \
   -n umoci "umoci unpack --image $layout:bench $out/out-umoci" \
-  -n pvekit "java ${JAVA_OPTS:-} -jar $jar lxc unpack --image $layout:bench $out/out-pvekit"
+  -n pvekit "java ${JAVA_OPTS:--XX:+UseSerialGC} -jar $jar lxc unpack --image $layout:bench $out/out-pvekit"
 
 python3 - "$work/result.json" <<'PY'
 import json, sys

@@ -66,12 +66,14 @@ class CgroupLayoutIT {
             .start();
     try {
       Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-      // liblxc creates the cgroup before it writes the limit: wait for the value, not the file.
-      while (!hasLimit(cgroupFile) && Instant.now().isBefore(deadline)) {
+      // liblxc creates the cgroup before it writes the limit: wait for the value, not the file
+      String value = "";
+      while (!value.equals(Long.toString(LIMIT)) && Instant.now().isBefore(deadline)) {
         Thread.sleep(20);
+        value = Files.exists(cgroupFile) ? Files.readString(cgroupFile).trim() : "";
       }
       assertThat(cgroupFile).exists();
-      assertThat(Files.readString(cgroupFile).trim()).isEqualTo(Long.toString(LIMIT));
+      assertThat(value).isEqualTo(Long.toString(LIMIT));
     } finally {
       new ProcessBuilder("lxc-stop", "-n", name, "-P", dir.toString(), "-k")
           .start()
@@ -79,13 +81,5 @@ class CgroupLayoutIT {
       container.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     assertThat(container.exitValue()).as("lxc-execute exit").isNotZero();
-  }
-
-  private static boolean hasLimit(Path file) {
-    try {
-      return Files.readString(file).trim().equals(Long.toString(LIMIT));
-    } catch (java.io.IOException e) {
-      return false;
-    }
   }
 }

@@ -153,4 +153,67 @@ class LxcTranslatorIT {
         .containsPattern("CapBnd:\\s+0000000000000021")
         .contains("root=ro");
   }
+
+  private String simple(String script, String linuxExtra, String namespacesExtra) {
+    return "{\"ociVersion\":\"1.2.0\",\"root\":{\"path\":\"rootfs\"},"
+        + "\"process\":{\"user\":{\"uid\":0,\"gid\":0},\"cwd\":\"/\","
+        + "\"args\":[\"/bin/sh\",\"-c\",\""
+        + script
+        + "\"],\"env\":[\"PATH=/bin\"]},"
+        + "\"mounts\":[{\"destination\":\"/proc\",\"type\":\"proc\",\"source\":\"proc\"},"
+        + "{\"destination\":\"/tmp\",\"type\":\"tmpfs\",\"source\":\"tmpfs\"}],"
+        + "\"linux\":{\"namespaces\":[{\"type\":\"mount\"},{\"type\":\"pid\"}"
+        + namespacesExtra
+        + "]"
+        + linuxExtra
+        + "}}";
+  }
+
+  @Test
+  void seccompProfile_isLoadedByLiblxc() throws Exception {
+    String seccomp =
+        ",\"seccomp\":{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
+            + "{\"names\":[\"mkdir\",\"mkdirat\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1},"
+            + "{\"names\":[\"setpriority\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":13,"
+            + "\"args\":[{\"index\":2,\"value\":7,\"op\":\"SCMP_CMP_EQ\"}]}]}";
+    String out =
+        run(
+            "pvekit-tr-seccomp",
+            simple(
+                "mkdir /tmp/d 2>&1 || echo mkdir=denied; touch /tmp/f && echo touch=ok;"
+                    + " grep Seccomp: /proc/self/status",
+                seccomp,
+                ""));
+    assertThat(out)
+        .contains("mkdir=denied")
+        .contains("Operation not permitted")
+        .contains("touch=ok")
+        .containsPattern("Seccomp:\\s+2");
+  }
+
+  @Test
+  void networkNamespace_joinedByPath() throws Exception {
+    String netns = "pvekit-it-" + ProcessHandle.current().pid();
+    exec("ip", "netns", "add", netns);
+    try {
+      Object inode = Files.getAttribute(Path.of("/var/run/netns", netns), "unix:ino");
+      String out =
+          run(
+              "pvekit-tr-netns",
+              simple(
+                  "echo ns=$(readlink /proc/self/ns/net)",
+                  "",
+                  ",{\"type\":\"network\",\"path\":\"/var/run/netns/" + netns + "\"}"));
+      assertThat(out).contains("ns=net:[" + inode + "]");
+    } finally {
+      exec("ip", "netns", "delete", netns);
+    }
+  }
+
+  private static void exec(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
+  }
 }

@@ -11,9 +11,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * Paths inside a root directory, resolved one component at a time without ever leaving it: a
@@ -29,12 +29,12 @@ public final class RootedFs {
   private static final int MAX_SYMLINKS = 40;
 
   private final Path root;
-  private final NavigableSet<String> verifiedDirectories = new TreeSet<>();
+  private final Set<String> verifiedDirectories = new HashSet<>();
 
   /** Everything this code created, and the directories it created empty: what is known absent. */
-  private final NavigableSet<String> created = new TreeSet<>();
+  private final Set<String> created = new HashSet<>();
 
-  private final NavigableSet<String> freshDirectories = new TreeSet<>();
+  private final Set<String> freshDirectories = new HashSet<>();
 
   public RootedFs(Path root) throws IOException {
     this.root = root.toRealPath();
@@ -203,11 +203,17 @@ public final class RootedFs {
     return String.join("/", parts);
   }
 
-  /** Forgets what is known at or below {@code key} (after deleting or replacing it). */
-  public void forget(String key) {
-    for (NavigableSet<String> set : List.of(verifiedDirectories, created, freshDirectories)) {
+  /**
+   * Forgets what is known at {@code key} (after deleting or replacing it), and below it when it was
+   * a directory (a scan, but directories are rarely replaced).
+   */
+  public void forget(String key, boolean directory) {
+    String prefix = key + "/";
+    for (Set<String> set : List.of(verifiedDirectories, created, freshDirectories)) {
       set.remove(key);
-      set.subSet(key + "/", true, key + "/\uffff", true).clear();
+      if (directory) {
+        set.removeIf(k -> k.startsWith(prefix));
+      }
     }
   }
 

@@ -285,7 +285,7 @@ final class LayerApplier {
       return true;
     }
     delete(loc.path());
-    fs.forget(loc.key());
+    fs.forget(loc.key(), attrs.isDirectory());
     if (attrs.isDirectory()) {
       forgetDirectories(loc.key());
     }
@@ -307,8 +307,9 @@ final class LayerApplier {
       return;
     }
     if (Files.exists(loc.path(), LinkOption.NOFOLLOW_LINKS)) {
+      boolean directory = Files.isDirectory(loc.path(), LinkOption.NOFOLLOW_LINKS);
       delete(loc.path());
-      fs.forget(loc.key());
+      fs.forget(loc.key(), directory);
       forgetDirectories(loc.key());
     }
   }
@@ -330,8 +331,9 @@ final class LayerApplier {
           }
           continue;
         }
+        boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
         delete(child);
-        fs.forget(childKey);
+        fs.forget(childKey, directory);
         forgetDirectories(childKey);
       }
     }

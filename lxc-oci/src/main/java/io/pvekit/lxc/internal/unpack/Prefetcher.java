@@ -12,10 +12,11 @@ import java.util.concurrent.BlockingQueue;
  * as GNU tar's pipe to gzip does.
  */
 final class Prefetcher extends InputStream {
-  private static final int CHUNK = 1 << 20;
+  // Large chunks: each hand-over may wait for a time slice on a busy host, so make them few.
+  private static final int CHUNK = 8 << 20;
   private static final byte[] EOF = new byte[0];
 
-  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
   private final Thread thread;
   private byte[] current = new byte[0];
   private int position;
