@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs OCI containers with liblxc on this host. The process model (see
- * docs/decisions/003-lxcri-process-model.md): create starts {@code sh (supervisor) -> lxc-start -F
+ * docs/decisions/004-lxcri-process-model.md): create starts {@code sh (supervisor) -> lxc-start -F
  * (liblxc monitor) -> container init}; the start-host hook holds the init before it execs the user
  * process; the supervisor is what a subreaper reaps and what carries the exit status.
  */

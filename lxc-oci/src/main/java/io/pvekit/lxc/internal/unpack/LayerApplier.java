@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -44,7 +44,7 @@ final class LayerApplier {
   private final byte[] buffer = new byte[256 * 1024];
 
   /** Directory metadata applied once all layers are in (children change a directory's mtime). */
-  private final Map<String, long[]> directories = new LinkedHashMap<>();
+  private final TreeMap<String, long[]> directories = new TreeMap<>();
 
   private final List<String> skipped = new ArrayList<>();
   private long entries;
@@ -162,7 +162,7 @@ final class LayerApplier {
           bytes += n;
         }
       }
-      finish(e, path, true);
+      finish(e, path, (e.getMode() & 07777) != settings.defaultFileMode());
     } else {
       throw new UnpackException(
           name, "unsupported tar entry type (not a file, directory, link or node)");
@@ -269,11 +269,16 @@ final class LayerApplier {
    * @return whether a directory was kept
    */
   private boolean replace(RootedFs.Location loc, boolean directory) throws IOException {
+    if (fs.knownAbsent(loc)) {
+      fs.created(loc.key(), directory);
+      return false;
+    }
     BasicFileAttributes attrs;
     try {
       attrs =
           Files.readAttributes(loc.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
+      fs.created(loc.key(), directory);
       return false;
     }
     if (attrs.isDirectory() && directory) {
@@ -281,8 +286,16 @@ final class LayerApplier {
     }
     delete(loc.path());
     fs.forget(loc.key());
-    directories.keySet().removeIf(k -> k.equals(loc.key()) || k.startsWith(loc.key() + "/"));
+    if (attrs.isDirectory()) {
+      forgetDirectories(loc.key());
+    }
+    fs.created(loc.key(), directory);
     return false;
+  }
+
+  private void forgetDirectories(String key) {
+    directories.remove(key);
+    directories.subMap(key + "/", true, key + "/\uffff", true).clear();
   }
 
   private void whiteout(String entry, String parent, String name) throws IOException {
@@ -296,7 +309,7 @@ final class LayerApplier {
     if (Files.exists(loc.path(), LinkOption.NOFOLLOW_LINKS)) {
       delete(loc.path());
       fs.forget(loc.key());
-      directories.keySet().removeIf(k -> k.equals(loc.key()) || k.startsWith(loc.key() + "/"));
+      forgetDirectories(loc.key());
     }
   }
 
@@ -319,6 +332,7 @@ final class LayerApplier {
         }
         delete(child);
         fs.forget(childKey);
+        forgetDirectories(childKey);
       }
     }
   }

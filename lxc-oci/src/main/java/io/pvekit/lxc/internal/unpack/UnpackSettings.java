@@ -10,6 +10,7 @@ final class UnpackSettings {
   private final boolean ownership;
   private final boolean xattrs;
   private final boolean runningAsRoot;
+  private final int defaultFileMode;
 
   UnpackSettings(
       IdShift uids,
@@ -17,13 +18,15 @@ final class UnpackSettings {
       ImageUnpacker.DeviceNodes devices,
       boolean ownership,
       boolean xattrs,
-      boolean root) {
+      boolean root,
+      int defaultFileMode) {
     this.uids = uids;
     this.gids = gids;
     this.devices = devices;
     this.ownership = ownership;
     this.xattrs = xattrs;
     this.runningAsRoot = root;
+    this.defaultFileMode = defaultFileMode;
   }
 
   IdShift uids() {
@@ -44,6 +47,11 @@ final class UnpackSettings {
 
   boolean xattrs() {
     return xattrs;
+  }
+
+  /** The mode a new file gets (0666 less the umask): no chmod needed for it. */
+  int defaultFileMode() {
+    return defaultFileMode;
   }
 
   boolean runningAsRoot() {

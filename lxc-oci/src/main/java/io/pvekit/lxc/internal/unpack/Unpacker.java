@@ -41,6 +41,7 @@ public final class Unpacker {
     boolean created = prepare(rootfs);
     try {
       RootedFs fs = new RootedFs(rootfs);
+      fs.startEmpty();
       boolean root = Host.isRoot();
       LayerApplier applier =
           new LayerApplier(
@@ -51,7 +52,8 @@ public final class Unpacker {
                   devices,
                   ownership,
                   xattrs,
-                  root));
+                  root,
+                  defaultFileMode(rootfs)));
       List<OciDescriptor> layers = image.layers();
       for (int i = 0; i < layers.size(); i++) {
         OciDescriptor layer = layers.get(i);
@@ -96,16 +98,17 @@ public final class Unpacker {
       InputStream tar = decompress(buffered, layer.mediaType());
       MessageDigest sha256 = sha256();
       DigestInputStream diff = new DigestInputStream(tar, sha256);
-      try {
-        applier.apply(diff);
-      } catch (IOException e) {
-        // a tampered blob usually shows first as a broken stream: say what is really wrong
-        blob.finish();
-        throw e;
-      }
-      byte[] rest = new byte[1 << 16];
-      while (diff.read(rest) >= 0) {
-        // the diff id covers the whole uncompressed stream, padding included
+      try (Prefetcher ahead = new Prefetcher(diff, layer.digest().substring(7, 19))) {
+        try {
+          applier.apply(ahead);
+          // the diff id covers the whole uncompressed stream, padding included
+          ahead.drain();
+        } catch (IOException e) {
+          ahead.stop();
+          // a tampered blob usually shows first as a broken stream: say what is really wrong
+          blob.finish();
+          throw e;
+        }
       }
       blob.finish();
       String actual = "sha256:" + HexFormat.of().formatHex(sha256.digest());
@@ -146,6 +149,17 @@ public final class Unpacker {
         return new BufferedInputStream(new ZstdInputStream(in), 1 << 16);
       default:
         return in;
+    }
+  }
+
+  /** 0666 less this process's umask, probed with a file created and removed in the target. */
+  private static int defaultFileMode(Path rootfs) throws IOException {
+    Path probe = rootfs.resolve(".pvekit-umask-probe");
+    Files.createFile(probe);
+    try {
+      return (Integer) Files.getAttribute(probe, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+    } finally {
+      Files.delete(probe);
     }
   }
 
