@@ -1,9 +1,9 @@
 package io.pvekit.lxc.internal.proxmox;
 
 import io.pvekit.lxc.ContainerStatus;
+import io.pvekit.lxc.internal.runtime.PropertiesText;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,10 +61,10 @@ final class ProxmoxRecord {
     p.setProperty("node", node);
     p.setProperty("template", template == null ? "" : template);
     annotations.forEach((k, v) -> p.setProperty("annotation." + k, v));
-    StringWriter text = new StringWriter();
-    p.store(text, null);
+    Map<String, String> sorted = new TreeMap<>();
+    p.stringPropertyNames().forEach(k -> sorted.put(k, p.getProperty(k)));
     Path temp = dir.resolve(FILE + ".tmp");
-    Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+    Files.writeString(temp, PropertiesText.write(sorted), StandardCharsets.UTF_8);
     Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * process; the supervisor is what a subreaper reaps and what carries the exit status.
  */
 public final class LocalLxcEngine {
-  private static final long POLL_NANOS = 200_000;
+  private static final long POLL_NANOS = 500_000;
 
   private final Path root;
   private final Path lxcStart;

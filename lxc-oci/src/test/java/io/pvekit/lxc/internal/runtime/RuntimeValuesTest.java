@@ -102,4 +102,32 @@ class RuntimeValuesTest {
         .containsEntry("cpu.max", "50000 100000")
         .containsEntry("pids.max", "max");
   }
+
+  @Test
+  void propertiesText_isWhatPropertiesLoadReads() throws Exception {
+    Map<String, String> entries = new java.util.TreeMap<>();
+    entries.put("plain", "value");
+    entries.put("key with spaces=and:colons", " leading blank, #hash !bang\\back");
+    entries.put("multi", "line one\nline two\ttab");
+    entries.put("unicode", "caf\u00e9 \u2603");
+    java.util.Properties loaded = new java.util.Properties();
+    loaded.load(new java.io.StringReader(PropertiesText.write(entries)));
+    assertThat(loaded).hasSize(entries.size());
+    entries.forEach((k, v) -> assertThat(loaded.getProperty(k)).as(k).isEqualTo(v));
+  }
+
+  @Test
+  void rfc3339_parsesBackToTheSameInstant() {
+    for (String text :
+        List.of(
+            "2026-01-02T03:04:05Z",
+            "2026-11-24T15:30:31.052957623Z",
+            "1999-12-31T23:59:59.100Z",
+            "2030-06-07T08:09:00.000001Z")) {
+      Instant instant = Instant.parse(text);
+      String formatted = Rfc3339.format(instant);
+      assertThat(Instant.parse(formatted)).isEqualTo(instant);
+      assertThat(formatted).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{9})?Z");
+    }
+  }
 }
