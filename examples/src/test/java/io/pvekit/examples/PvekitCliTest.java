@@ -2,6 +2,8 @@ package io.pvekit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pvekit.testing.Prerequisite;
+import io.pvekit.testing.Requires;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -15,14 +17,36 @@ class PvekitCliTest {
   }
 
   @Test
-  void demo_talksToTheSimulatorAndListsRuntimes() {
+  void demo_clonesStartsAndCleansUpVmsThroughTheTypedClient() {
     assertThat(run("demo")).isZero();
     assertThat(out.toString())
-        .contains("GET /api2/json/version -> 200")
-        .contains("\"version\":\"9.1.3\"")
+        .contains("version 9.1.3, nodes [pve1]")
+        .containsPattern("linked-cloned template 9000 into \\[\\d+, \\d+, \\d+\\]")
+        .containsPattern("VM \\d+ web-3 +running")
+        .contains("the client retried (1 retry) and got " + (ProxmoxDemo.CLONES + 1) + " guests")
+        .contains("VMs left: [9000]")
         .contains("ProxmoxCluster           infrastructure.cluster.x-k8s.io/v1alpha2")
         .contains("lxc  runtimeClass handler: proxmox-lxc")
         .endsWith("demo finished" + System.lineSeparator());
+  }
+
+  @Test
+  void demo_translatesTheBundleForThisHostsCgroupLayout() {
+    assertThat(run("demo")).isZero();
+    String prefix = io.pvekit.lxc.CgroupLayout.detect().keyPrefix();
+    assertThat(out.toString())
+        .contains("lxc.uts.name = demo-box")
+        .contains("lxc.rootfs.options = ro")
+        .contains("lxc.cap.keep = chown kill net_bind_service")
+        .contains(prefix + "pids.max = 64");
+  }
+
+  @Test
+  @Requires({Prerequisite.ROOT, Prerequisite.LIBLXC, Prerequisite.BUSYBOX_STATIC})
+  void demo_runsTheBundleAsARealContainer() {
+    assertThat(run("demo")).isZero();
+    assertThat(out.toString())
+        .contains("ran it as an LXC container through liblxc: hello from demo-box, pid 1");
   }
 
   @Test

@@ -1,8 +1,9 @@
 package io.pvekit.lxc;
 
-import io.pvekit.lxc.internal.runtime.BundlePreparer;
-import io.pvekit.lxc.internal.runtime.LiveOperations;
-import io.pvekit.lxc.internal.runtime.LocalLxcEngine;
+import io.pvekit.lxc.internal.proxmox.ProxmoxEngine;
+import io.pvekit.lxc.internal.runtime.ContainerEngine;
+import io.pvekit.lxc.internal.runtime.LocalBackend;
+import io.pvekit.lxc.internal.runtime.Signals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,14 +29,13 @@ import java.util.Optional;
  * (Debian package {@code lxc}).
  */
 public final class LxcRuntime {
-  private final LocalLxcEngine engine;
-  private final LiveOperations live;
-  private final List<String> hookRunner;
+  private final ContainerEngine engine;
 
   private LxcRuntime(Builder builder) {
-    this.engine = new LocalLxcEngine(builder.root, builder.lxcStart, builder.timeout);
-    this.live = new LiveOperations(engine);
-    this.hookRunner = List.copyOf(builder.hookRunner);
+    this.engine =
+        builder.proxmox == null
+            ? new LocalBackend(builder.root, builder.lxcStart, builder.timeout, builder.hookRunner)
+            : new ProxmoxEngine(builder.root, builder.proxmox);
   }
 
   /**
@@ -64,7 +64,7 @@ public final class LxcRuntime {
    * @throws LxcRuntimeException with liblxc's log when the setup fails (nothing is left behind)
    */
   public ContainerState create(String id, Path bundle) {
-    return engine.create(id, bundle, new BundlePreparer(id, bundle, hookRunner));
+    return engine.create(id, bundle);
   }
 
   /**
@@ -109,7 +109,7 @@ public final class LxcRuntime {
    * @param all whether to signal every process of the container
    */
   public void kill(String id, String signal, boolean all) {
-    engine.kill(id, io.pvekit.lxc.internal.runtime.Signals.parse(signal), all);
+    engine.kill(id, Signals.parse(signal), all);
   }
 
   /**
@@ -131,27 +131,27 @@ public final class LxcRuntime {
    * @return the started process (a child of this JVM)
    */
   public ExecProcess exec(String id, ExecSpec spec) {
-    return live.exec(id, spec, 0, 1, 2);
+    return engine.exec(id, spec);
   }
 
   /** Freezes every process of a running container. */
   public void pause(String id) {
-    live.pause(id);
+    engine.pause(id);
   }
 
   /** Thaws a paused container. */
   public void resume(String id) {
-    live.resume(id);
+    engine.resume(id);
   }
 
   /** The host PIDs of the container's processes. */
   public List<Long> pids(String id) {
-    return live.pids(id);
+    return engine.pids(id);
   }
 
   /** Changes the cgroup limits of a created, running or paused container. */
   public void update(String id, ResourceLimits limits) {
-    live.update(id, limits);
+    engine.update(id, limits);
   }
 
   /**
@@ -159,7 +159,8 @@ public final class LxcRuntime {
    *
    * @param id the container
    * @param wait how long to wait
-   * @return its exit status (or 128 + signal); empty on timeout or when another process created it
+   * @return its exit status (or 128 + signal); empty on timeout, when another process created it,
+   *     or with the Proxmox backend (Proxmox VE reports no exit status)
    * @throws InterruptedException when interrupted while waiting
    */
   public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
@@ -172,8 +173,21 @@ public final class LxcRuntime {
     private Path lxcStart = Path.of("/usr/bin/lxc-start");
     private Duration timeout = Duration.ofSeconds(30);
     private List<String> hookRunner = List.of();
+    private ProxmoxBackend proxmox;
 
     private Builder() {}
+
+    /**
+     * Creates the containers in Proxmox VE instead of on this host (exec, pause, resume, ps and
+     * update are then refused). The state root still holds one record per container.
+     *
+     * @param backend the Proxmox client, node and storages
+     * @return this builder
+     */
+    public Builder proxmox(ProxmoxBackend backend) {
+      this.proxmox = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
 
     /**
      * The state root; {@code /run/proxmox-lxcri} by default (runc's is /run/runc).

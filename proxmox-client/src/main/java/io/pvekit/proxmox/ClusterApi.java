@@ -19,14 +19,13 @@ public final class ClusterApi {
 
   /** {@code GET /cluster/resources}: every VM, container, node, storage, pool and SDN zone. */
   public List<ClusterResource> resources() {
-    return Decode.list(transport.call(ApiCall.get("/cluster/resources")), Decode::resource);
+    return transport.call(ApiCall.get("/cluster/resources"), ResourceReader.list());
   }
 
   /** {@code GET /cluster/resources?type=...}: resources of one kind ({@code VM} = QEMU + LXC). */
   public List<ClusterResource> resources(ClusterResource.Kind kind) {
-    return Decode.list(
-        transport.call(ApiCall.get("/cluster/resources").param("type", kind.wire())),
-        Decode::resource);
+    return transport.call(
+        ApiCall.get("/cluster/resources").param("type", kind.wire()), ResourceReader.list());
   }
 
   /**

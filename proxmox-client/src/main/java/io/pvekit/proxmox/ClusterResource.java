@@ -1,6 +1,7 @@
 package io.pvekit.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pvekit.proxmox.internal.RawJson;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -11,50 +12,61 @@ import org.immutables.value.Value;
  * everything the server sent.
  */
 @Value.Immutable
-public interface ClusterResource {
+public abstract class ClusterResource {
+  ClusterResource() {}
+
   /** E.g. {@code qemu/100}, {@code node/pve1}, {@code storage/pve1/local}. */
-  String id();
+  public abstract String id();
 
   /** {@code qemu}, {@code lxc}, {@code node}, {@code storage}, {@code pool}, {@code sdn}, ... */
-  String type();
+  public abstract String type();
 
-  Optional<NodeName> node();
+  public abstract Optional<NodeName> node();
 
-  Optional<VmId> vmid();
+  public abstract Optional<VmId> vmid();
 
-  Optional<String> name();
+  public abstract Optional<String> name();
 
   /** E.g. {@code running}, {@code stopped}, {@code online}, {@code available}. */
-  Optional<String> status();
+  public abstract Optional<String> status();
 
-  Optional<String> storage();
+  public abstract Optional<String> storage();
 
-  Optional<String> pool();
+  public abstract Optional<String> pool();
 
-  boolean template();
+  public abstract boolean template();
 
-  Optional<Double> cpu();
+  public abstract Optional<Double> cpu();
 
-  Optional<Long> maxCpu();
+  public abstract Optional<Long> maxCpu();
 
-  Optional<Long> mem();
+  public abstract Optional<Long> mem();
 
-  Optional<Long> maxMem();
+  public abstract Optional<Long> maxMem();
 
-  Optional<Long> disk();
+  public abstract Optional<Long> disk();
 
-  Optional<Long> maxDisk();
+  public abstract Optional<Long> maxDisk();
 
-  Optional<Long> uptime();
+  public abstract Optional<Long> uptime();
 
-  List<String> tags();
+  public abstract List<String> tags();
 
-  /** The entry as received. */
+  /**
+   * The entry as received (read into a tree on the first call; {@link ClusterApi#resources()} keeps
+   * only the entry's bytes until then).
+   *
+   * @return the entry's JSON object
+   */
+  public JsonNode raw() {
+    return received().tree();
+  }
+
   @Value.Auxiliary
-  JsonNode raw();
+  abstract RawJson received();
 
   /** The {@code type} filter of {@code GET /cluster/resources}. */
-  enum Kind {
+  public enum Kind {
     /** QEMU VMs and LXC containers. */
     VM,
     STORAGE,

@@ -1,6 +1,7 @@
 package io.pvekit.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pvekit.proxmox.internal.RawJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class Decode {
         .maxDisk(Json.integer(d, "maxdisk"))
         .uptime(Json.integer(d, "uptime"))
         .tags(Json.list(d, "tags"))
-        .raw(d)
+        .received(RawJson.of(d))
         .build();
   }
 

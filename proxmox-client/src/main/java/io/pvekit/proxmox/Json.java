@@ -4,98 +4,138 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Lenient reading of PVE's JSON: numbers may arrive as numeric strings (LXC {@code vmid} in 7.x,
  * {@code /cluster/nextid}), booleans as 0/1, lists as {@code ;}- or {@code ,}-separated strings.
- * Counters stay 64-bit.
+ * Counters stay 64-bit. The tree decoders ({@link Decode}) and the streaming ones ({@link
+ * JsonTokens}) share the value-level rules here, so both read a body the same way.
  */
 final class Json {
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,\\s]+");
+
   private Json() {}
 
   static Optional<String> text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
+    return Optional.ofNullable(text(node.get(field)));
+  }
+
+  /** A scalar's text, or null for a missing, null or container value. */
+  static String text(JsonNode value) {
     if (value == null || value.isNull() || value.isContainerNode()) {
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(value.asText());
+    return value.asText();
   }
 
   static String requiredText(JsonNode node, String field, String what) {
-    return text(node, field)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    what + ": the response lacks '" + field + "': " + node));
+    String text = text(node.get(field));
+    if (text == null) {
+      throw lacks(what, field, node);
+    }
+    return text;
+  }
+
+  static IllegalArgumentException lacks(String what, String field, JsonNode node) {
+    return new IllegalArgumentException(what + ": the response lacks '" + field + "': " + node);
   }
 
   static Optional<Long> integer(JsonNode node, String field) {
-    JsonNode value = node.get(field);
+    return Optional.ofNullable(integer(node.get(field)));
+  }
+
+  /** A number, or a numeric string (a fraction is cut off); null for anything else. */
+  static Long integer(JsonNode value) {
     if (value == null || value.isNull()) {
-      return Optional.empty();
+      return null;
     }
     if (value.isNumber()) {
-      return Optional.of(value.asLong());
+      return value.asLong();
     }
-    if (value.isTextual()) {
-      String text = value.asText().trim();
+    return value.isTextual() ? integer(value.asText()) : null;
+  }
+
+  static Long integer(String text) {
+    String trimmed = text.trim();
+    try {
+      return Long.parseLong(trimmed);
+    } catch (NumberFormatException e) {
       try {
-        return Optional.of(Long.parseLong(text));
-      } catch (NumberFormatException e) {
-        try {
-          return Optional.of((long) Double.parseDouble(text));
-        } catch (NumberFormatException notANumber) {
-          return Optional.empty();
-        }
+        return (long) Double.parseDouble(trimmed);
+      } catch (NumberFormatException notANumber) {
+        return null;
       }
     }
-    return Optional.empty();
   }
 
   static Optional<Double> number(JsonNode node, String field) {
-    JsonNode value = node.get(field);
+    return Optional.ofNullable(number(node.get(field)));
+  }
+
+  static Double number(JsonNode value) {
     if (value == null || value.isNull()) {
-      return Optional.empty();
+      return null;
     }
     if (value.isNumber()) {
-      return Optional.of(value.asDouble());
+      return value.asDouble();
     }
-    if (value.isTextual()) {
-      try {
-        return Optional.of(Double.parseDouble(value.asText().trim()));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
+    return value.isTextual() ? number(value.asText()) : null;
+  }
+
+  static Double number(String text) {
+    try {
+      return Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
     }
-    return Optional.empty();
   }
 
   static boolean flag(JsonNode node, String field) {
-    JsonNode value = node.get(field);
+    return flag(node.get(field));
+  }
+
+  static boolean flag(JsonNode value) {
     if (value == null || value.isNull()) {
       return false;
     }
     if (value.isBoolean()) {
       return value.asBoolean();
     }
-    String text = value.asText().trim();
-    return text.equals("1") || text.equalsIgnoreCase("true") || text.equalsIgnoreCase("on");
+    return flag(value.asText());
+  }
+
+  static boolean flag(String text) {
+    String trimmed = text.trim();
+    return trimmed.equals("1")
+        || trimmed.equalsIgnoreCase("true")
+        || trimmed.equalsIgnoreCase("on");
   }
 
   static Optional<Boolean> optionalFlag(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value == null || value.isNull() ? Optional.empty() : Optional.of(flag(node, field));
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(flag(value));
   }
 
   static Optional<VmId> vmid(JsonNode node, String field) {
-    return integer(node, field)
-        .filter(v -> v >= VmId.MIN && v <= VmId.MAX)
-        .map(v -> VmId.of(v.intValue()));
+    return Optional.ofNullable(vmid(integer(node.get(field))));
+  }
+
+  /** The id when it is in PVE's range, else null (a stray value is not an error here). */
+  static VmId vmid(Long value) {
+    return value == null ? null : vmid(value.longValue());
+  }
+
+  static VmId vmid(long value) {
+    return value >= VmId.MIN && value <= VmId.MAX ? VmId.of((int) value) : null;
   }
 
   /** A list sent as JSON array or as a string separated by {@code ;}, {@code ,} or spaces. */
   static List<String> list(JsonNode node, String field) {
-    JsonNode value = node.get(field);
+    return list(node.get(field));
+  }
+
+  static List<String> list(JsonNode value) {
     List<String> out = new ArrayList<>();
     if (value == null || value.isNull()) {
       return out;
@@ -104,7 +144,12 @@ final class Json {
       value.forEach(v -> out.add(v.asText()));
       return out;
     }
-    for (String part : value.asText().split("[;,\\s]+")) {
+    return list(value.asText());
+  }
+
+  static List<String> list(String text) {
+    List<String> out = new ArrayList<>();
+    for (String part : LIST_SEPARATOR.split(text)) {
       if (!part.isEmpty()) {
         out.add(part);
       }

@@ -1,7 +1,6 @@
 package io.pvekit.proxmox;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The name of a Proxmox VE cluster node ({@code pve-node}: a host name label such as {@code pve1}).
@@ -9,7 +8,6 @@ import java.util.regex.Pattern;
  * @param value the name
  */
 public record NodeName(String value) {
-  private static final Pattern FORMAT = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
 
   /**
    * Checks the format.
@@ -18,7 +16,7 @@ public record NodeName(String value) {
    */
   public NodeName {
     Objects.requireNonNull(value, "node");
-    if (!FORMAT.matcher(value).matches()) {
+    if (!isNodeName(value)) {
       throw new IllegalArgumentException(
           "node: '" + value + "' is not a node name (letters, digits and inner '-')");
     }
@@ -32,6 +30,23 @@ public record NodeName(String value) {
    */
   public static NodeName of(String value) {
     return new NodeName(value);
+  }
+
+  /** {@code [a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?}, checked without a regex: it runs per entry. */
+  private static boolean isNodeName(String value) {
+    int last = value.length() - 1;
+    if (last < 0 || value.charAt(0) == '-' || value.charAt(last) == '-') {
+      return false;
+    }
+    for (int i = 0; i <= last; i++) {
+      char c = value.charAt(i);
+      boolean allowed =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.pvekit.proxmox;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pvekit.proxmox.internal.Credentials;
+import io.pvekit.proxmox.internal.JsonMapping;
 import io.pvekit.proxmox.internal.TicketCredentials;
 import io.pvekit.proxmox.internal.Tls;
 import io.pvekit.proxmox.internal.Transport;
@@ -357,8 +357,7 @@ public final class ProxmoxClient implements AutoCloseable {
       } else if (insecure) {
         Tls.insecure(http, apiBase.toString());
       }
-      ObjectMapper json =
-          new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      ObjectMapper json = JsonMapping.newMapper();
       Transport transport =
           new Transport(http.build(), apiBase, json, retryPolicy, listener, shared == null);
       Credentials credentials =

@@ -93,6 +93,16 @@ public final class ApiCall {
     return Collections.unmodifiableMap(params);
   }
 
+  /** Whether any parameter was added. */
+  public boolean hasParams() {
+    return !params.isEmpty();
+  }
+
+  /** Whether the template has no placeholders (its URL is the same on every call). */
+  public boolean isStatic() {
+    return template.indexOf('{') < 0;
+  }
+
   public RequestBody body() {
     return body;
   }
@@ -113,6 +123,9 @@ public final class ApiCall {
 
   /** The template with its placeholders filled, for messages and the listener. */
   public String path() {
+    if (template.indexOf('{') < 0) {
+      return template;
+    }
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -130,6 +143,9 @@ public final class ApiCall {
   public String[] segments() {
     String[] parts = template.substring(1).split("/", -1);
     for (int i = 0; i < parts.length; i++) {
+      if (parts[i].indexOf('{') < 0) {
+        continue;
+      }
       Matcher m = PLACEHOLDER.matcher(parts[i]);
       if (m.matches()) {
         String value = pathValues.get(m.group(1));

@@ -1,9 +1,7 @@
 package io.pvekit.proxmox.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pvekit.proxmox.ProxmoxApiException;
 import io.pvekit.proxmox.ProxmoxMalformedResponseException;
 import io.pvekit.proxmox.ProxmoxNoResponseException;
 import io.pvekit.proxmox.RequestEvent;
@@ -13,8 +11,10 @@ import io.pvekit.proxmox.Secret;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 import okhttp3.FormBody;
@@ -23,7 +23,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +35,9 @@ public final class Transport implements AutoCloseable {
   private static final Set<Integer> RETRYABLE_STATUS = Set.of(502, 503, 595, 596);
   private static final int BODY_EXCERPT = 200;
 
+  /** Enough for every path the typed API calls without placeholders, and a bound for raw paths. */
+  private static final int STATIC_URLS = 256;
+
   private final OkHttpClient http;
   private final HttpUrl apiBase;
   private final ObjectMapper json;
@@ -43,6 +45,9 @@ public final class Transport implements AutoCloseable {
   private final RequestListener listener;
   private final boolean ownsHttpClient;
   private volatile Credentials credentials;
+
+  /** URLs of paths without placeholders or query: built once, not on every call. */
+  private final Map<String, HttpUrl> staticUrls = new ConcurrentHashMap<>();
 
   public Transport(
       OkHttpClient http,
@@ -78,6 +83,38 @@ public final class Transport implements AutoCloseable {
 
   /** Sends the call and returns the whole response object ({@code data}, {@code total}, ...). */
   public JsonNode callForRoot(ApiCall call) {
+    Received received = exchange(call);
+    JsonNode root;
+    try {
+      root = json.readTree(received.body());
+    } catch (IOException e) {
+      throw malformed(received, "is not JSON", e);
+    }
+    if (root == null || !root.isObject() || !root.has("data")) {
+      throw malformed(received, "has no \"data\" member", null);
+    }
+    return root;
+  }
+
+  /**
+   * Sends the call and reads the response's {@code data} with {@code reader}, straight from the
+   * body's bytes: no tree, no string copy of the body.
+   */
+  public <T> T call(ApiCall call, DataReader<T> reader) {
+    Received received = exchange(call);
+    try {
+      return Envelope.data(json, received.body(), reader);
+    } catch (IOException e) {
+      throw malformed(received, "is not JSON", e);
+    } catch (Envelope.NoData e) {
+      throw malformed(received, "has no \"data\" member", null);
+    }
+  }
+
+  /** A 2xx response, read completely (the connection goes back to the pool before decoding). */
+  private record Received(ApiCall call, String path, int status, byte[] body) {}
+
+  private Received exchange(ApiCall call) {
     String path = call.path();
     boolean reauthenticated = false;
     int attempt = 0;
@@ -92,12 +129,11 @@ public final class Transport implements AutoCloseable {
       long start = System.nanoTime();
       int status;
       String reason;
-      String text;
+      byte[] body;
       try (Response response = http.newCall(request.build()).execute()) {
         status = response.code();
         reason = response.message();
-        ResponseBody responseBody = response.body();
-        text = responseBody == null ? "" : responseBody.string();
+        body = Bodies.utf8(response.body(), response.header("Content-Type"));
       } catch (IOException e) {
         report(call, path, 0, start, attempt, e);
         if (call.idempotent() && attempt < retry.maxAttempts() && !(e instanceof SSLException)) {
@@ -120,44 +156,32 @@ public final class Transport implements AutoCloseable {
         continue;
       }
       if (status >= 400 || status < 200) {
-        ProxmoxApiException error =
-            ErrorMapping.map(
-                json, call.method(), path, status, reason, sensitive(call) ? null : text);
-        throw error;
+        throw ErrorMapping.map(
+            json, call.method(), path, status, reason, sensitive(call) ? null : Bodies.text(body));
       }
-      return root(call, path, status, text);
+      return new Received(call, path, status, body);
     }
   }
 
-  private JsonNode root(ApiCall call, String path, int status, String text) {
-    JsonNode root;
-    try {
-      root = json.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw malformed(call, path, status, text, "is not JSON", e);
+  private ProxmoxMalformedResponseException malformed(
+      Received received, String problem, Throwable cause) {
+    ApiCall call = received.call();
+    String excerpt;
+    if (sensitive(call)) {
+      excerpt = "<hidden: login response>";
+    } else {
+      String text = Bodies.text(received.body());
+      excerpt = text.length() > BODY_EXCERPT ? text.substring(0, BODY_EXCERPT) + "..." : text;
     }
-    if (root == null || !root.isObject() || !root.has("data")) {
-      throw malformed(call, path, status, text, "has no \"data\" member", null);
-    }
-    return root;
-  }
-
-  /** A response whose {@code data} could not be read as the expected type. */
-  public ProxmoxMalformedResponseException malformed(
-      ApiCall call, String path, int status, String text, String problem, Throwable cause) {
-    String excerpt =
-        sensitive(call)
-            ? "<hidden: login response>"
-            : text.length() > BODY_EXCERPT ? text.substring(0, BODY_EXCERPT) + "..." : text;
     return new ProxmoxMalformedResponseException(
         call.method(),
-        path,
-        status,
+        received.path(),
+        received.status(),
         call.method()
             + " "
-            + path
+            + received.path()
             + ": the "
-            + status
+            + received.status()
             + " response "
             + problem
             + ": "
@@ -175,11 +199,26 @@ public final class Transport implements AutoCloseable {
   }
 
   private HttpUrl url(ApiCall call) {
+    boolean query = !call.write() || call.method().equals("DELETE");
+    if (call.isStatic() && !(query && call.hasParams())) {
+      HttpUrl url = staticUrls.get(call.template());
+      if (url == null) {
+        url = buildUrl(call, false);
+        if (staticUrls.size() < STATIC_URLS) {
+          staticUrls.put(call.template(), url);
+        }
+      }
+      return url;
+    }
+    return buildUrl(call, query);
+  }
+
+  private HttpUrl buildUrl(ApiCall call, boolean query) {
     HttpUrl.Builder url = apiBase.newBuilder();
     for (String segment : call.segments()) {
       url.addPathSegment(segment);
     }
-    if (!call.write() || call.method().equals("DELETE")) {
+    if (query) {
       Params.forEachWireValue(call.params(), url::addQueryParameter);
     }
     return url.build();

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 
 /**
  * A fault the simulator injects into matching requests: latency, an error answer, a dropped
- * connection or an expired ticket. Immutable; each {@code with...} method returns a copy.
+ * connection, an expired ticket or a failing task. Immutable; each {@code with...} method returns a
+ * copy.
  *
  * <pre>{@code
  * FaultRule.on("POST", "/nodes/{node}/qemu/{vmid}/clone")
@@ -30,6 +31,7 @@ public final class FaultRule {
   private final boolean expireTicket;
   private final double probability;
   private final int times;
+  private final String taskFailure;
 
   private FaultRule(
       String method,
@@ -40,7 +42,8 @@ public final class FaultRule {
       boolean dropConnection,
       boolean expireTicket,
       double probability,
-      int times) {
+      int times,
+      String taskFailure) {
     this.method = method;
     this.path = path;
     this.latency = latency;
@@ -50,6 +53,7 @@ public final class FaultRule {
     this.expireTicket = expireTicket;
     this.probability = probability;
     this.times = times;
+    this.taskFailure = taskFailure;
   }
 
   /**
@@ -67,7 +71,7 @@ public final class FaultRule {
           "fault path: '" + path + "' must start with '/' (relative to /api2/json) or be '*'");
     }
     return new FaultRule(
-        method.toUpperCase(Locale.ROOT), path, Duration.ZERO, 0, null, false, false, 1.0, -1);
+        method.toUpperCase(Locale.ROOT), path, Duration.ZERO, 0, null, false, false, 1.0, -1, null);
   }
 
   /**
@@ -89,7 +93,8 @@ public final class FaultRule {
         dropConnection,
         expireTicket,
         probability,
-        times);
+        times,
+        taskFailure);
   }
 
   /**
@@ -113,7 +118,8 @@ public final class FaultRule {
         dropConnection,
         expireTicket,
         probability,
-        times);
+        times,
+        taskFailure);
   }
 
   /**
@@ -123,7 +129,16 @@ public final class FaultRule {
    */
   public FaultRule withDroppedConnection() {
     return new FaultRule(
-        method, path, latency, errorStatus, errorMessage, true, expireTicket, probability, times);
+        method,
+        path,
+        latency,
+        errorStatus,
+        errorMessage,
+        true,
+        expireTicket,
+        probability,
+        times,
+        taskFailure);
   }
 
   /**
@@ -134,7 +149,16 @@ public final class FaultRule {
    */
   public FaultRule withTicketExpiry() {
     return new FaultRule(
-        method, path, latency, errorStatus, errorMessage, dropConnection, true, probability, times);
+        method,
+        path,
+        latency,
+        errorStatus,
+        errorMessage,
+        dropConnection,
+        true,
+        probability,
+        times,
+        taskFailure);
   }
 
   /**
@@ -156,7 +180,8 @@ public final class FaultRule {
         dropConnection,
         expireTicket,
         share,
-        times);
+        times,
+        taskFailure);
   }
 
   /**
@@ -178,7 +203,38 @@ public final class FaultRule {
         dropConnection,
         expireTicket,
         probability,
-        count);
+        count,
+        taskFailure);
+  }
+
+  /**
+   * Lets the call succeed but makes the task it starts fail with this exit status, undoing what the
+   * task would have done (a clone's target disappears again). Calls that start no task are not
+   * affected.
+   *
+   * @param exitStatus the task's exit status, for example {@code "clone failed: got timeout"}
+   * @return a copy that fails tasks
+   */
+  public FaultRule withTaskFailure(String exitStatus) {
+    if (exitStatus == null || exitStatus.isBlank() || exitStatus.equals("OK")) {
+      throw new IllegalArgumentException("task failure: '" + exitStatus + "' is not an error");
+    }
+    return new FaultRule(
+        method,
+        path,
+        latency,
+        errorStatus,
+        errorMessage,
+        dropConnection,
+        expireTicket,
+        probability,
+        times,
+        exitStatus);
+  }
+
+  /** The exit status it gives the tasks of matching calls, if any. */
+  public Optional<String> taskFailure() {
+    return Optional.ofNullable(taskFailure);
   }
 
   /** The HTTP method it matches, or {@code *}. */
@@ -240,6 +296,9 @@ public final class FaultRule {
     }
     if (expireTicket) {
       s.append(", expire ticket");
+    }
+    if (taskFailure != null) {
+      s.append(", task failure=").append(taskFailure);
     }
     if (probability < 1) {
       s.append(", probability=").append(probability);

@@ -66,6 +66,26 @@ class FaultInjectionTest {
   }
 
   @Test
+  void taskFailure_failsTheStartedTask_andUndoesIt() {
+    try (ProxmoxSimulator sim =
+        ProxmoxSimulator.builder()
+            .taskDuration(Duration.ofMillis(10))
+            .fault(
+                FaultRule.on("POST", "/nodes/{node}/qemu/{vmid}/clone")
+                    .withTaskFailure("clone failed: got timeout")
+                    .times(1))
+            .start()) {
+      RawHttp http = RawHttp.to(sim).login(sim);
+      RawHttp.Response failed = http.post("/nodes/pve1/qemu/9000/clone", "newid", "101");
+      assertThat(failed.status()).isEqualTo(200);
+      assertThat(Tasks.run(http, failed)).isEqualTo("clone failed: got timeout");
+      assertThat(sim.vmIds()).containsExactly(io.pvekit.proxmox.VmId.of(9000));
+      assertThat(Tasks.run(http, http.post("/nodes/pve1/qemu/9000/clone", "newid", "101")))
+          .isEqualTo("OK");
+    }
+  }
+
+  @Test
   void probability_withTheSameSeed_hitsTheSameRequests() {
     assertThat(hits(7)).isEqualTo(hits(7)).contains(true).contains(false);
     assertThat(hits(7)).isNotEqualTo(hits(8));

@@ -20,8 +20,18 @@ final class Context {
   final Map<String, String> env;
   private LxcRuntime runtime;
 
-  Context(Path root, RuncLog log, PrintStream out, PrintStream err, Map<String, String> env) {
+  /** The Proxmox backend's properties file, or null for containers on this host. */
+  final Path backendConfig;
+
+  Context(
+      Path root,
+      Path backendConfig,
+      RuncLog log,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env) {
     this.root = root;
+    this.backendConfig = backendConfig;
     this.log = log;
     this.out = out;
     this.err = err;
@@ -32,6 +42,9 @@ final class Context {
   LxcRuntime runtime() {
     if (runtime == null) {
       LxcRuntime.Builder builder = LxcRuntime.builder().root(root);
+      if (backendConfig != null) {
+        builder.proxmox(BackendConfig.load(backendConfig));
+      }
       String lxcStart = env.get("PROXMOX_LXCRI_LXC_START");
       if (lxcStart != null) {
         builder.lxcStart(Path.of(lxcStart));

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The thin layer over jffi, jnr-ffi's call engine. pvekit calls it directly instead of through
  * jnr-ffi's interface loader because the loader generates classes at start-up (about 160 ms per
- * cold process, measured in docs/decisions/003-lxcri-process-model.md) and liblxc's API is mostly
+ * cold process, measured in docs/decisions/004-lxcri-process-model.md) and liblxc's API is mostly
  * function pointers inside {@code struct lxc_container}, which jnr-ffi cannot call anyway.
  */
 final class Native {

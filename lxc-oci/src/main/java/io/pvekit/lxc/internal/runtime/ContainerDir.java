@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,9 +19,6 @@ import java.util.stream.Stream;
  * it.
  */
 final class ContainerDir {
-  /** runc's rule for container ids. */
-  private static final Pattern ID = Pattern.compile("[\\w+\\-.]+");
-
   static final String CONFIG = "config";
   static final String LOG = "lxc.log";
   static final String START_HOST = "start-host";
@@ -41,13 +37,7 @@ final class ContainerDir {
   }
 
   static void validateId(String id) {
-    if (id == null || id.isEmpty() || id.length() > 1024 || !ID.matcher(id).matches()) {
-      throw new IllegalArgumentException(
-          "invalid container id " + Json.quote(String.valueOf(id)) + ": use [A-Za-z0-9_+.-]");
-    }
-    if (id.equals(".") || id.equals("..")) {
-      throw new IllegalArgumentException("invalid container id " + Json.quote(id));
-    }
+    ContainerIds.validate(id);
   }
 
   boolean exists() {

@@ -3,7 +3,6 @@ package io.pvekit.lxc.internal.runtime;
 import io.pvekit.lxc.ContainerStatus;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +58,7 @@ final class ContainerRecord {
     r.id = p.getProperty("id");
     r.bundle = Path.of(p.getProperty("bundle", ""));
     r.status = ContainerStatus.valueOf(p.getProperty("status", "CREATING"));
-    r.created = Instant.parse(p.getProperty("created", Instant.EPOCH.toString()));
+    r.created = Instant.ofEpochSecond(number(p, "createdSeconds"), number(p, "createdNanos"));
     r.ociVersion = p.getProperty("ociVersion", r.ociVersion);
     r.initPid = number(p, "initPid");
     r.initStart = number(p, "initStart");
@@ -86,7 +85,8 @@ final class ContainerRecord {
     p.setProperty("id", id);
     p.setProperty("bundle", bundle.toString());
     p.setProperty("status", status.name());
-    p.setProperty("created", created.toString());
+    p.setProperty("createdSeconds", Long.toString(created.getEpochSecond()));
+    p.setProperty("createdNanos", Integer.toString(created.getNano()));
     p.setProperty("ociVersion", ociVersion);
     p.setProperty("initPid", Long.toString(initPid));
     p.setProperty("initStart", Long.toString(initStart));
@@ -99,10 +99,10 @@ final class ContainerRecord {
     annotations.forEach((k, v) -> p.setProperty("annotation." + k, v));
     HookCodec.encode(hooks, p);
     try {
-      StringWriter text = new StringWriter();
-      p.store(text, null);
+      Map<String, String> sorted = new TreeMap<>();
+      p.stringPropertyNames().forEach(k -> sorted.put(k, p.getProperty(k)));
       Path temp = dir.resolve(FILE + ".tmp");
-      Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+      Files.writeString(temp, PropertiesText.write(sorted), StandardCharsets.UTF_8);
       Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the state of container " + id, e);

@@ -22,12 +22,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs OCI containers with liblxc on this host. The process model (see
- * docs/decisions/003-lxcri-process-model.md): create starts {@code sh (supervisor) -> lxc-start -F
+ * docs/decisions/004-lxcri-process-model.md): create starts {@code sh (supervisor) -> lxc-start -F
  * (liblxc monitor) -> container init}; the start-host hook holds the init before it execs the user
  * process; the supervisor is what a subreaper reaps and what carries the exit status.
  */
 public final class LocalLxcEngine {
-  private static final long POLL_NANOS = 200_000;
+  private static final long POLL_NANOS = 500_000;
 
   private final Path root;
   private final Path lxcStart;
@@ -91,7 +91,9 @@ public final class LocalLxcEngine {
     record.created = Instant.now();
     try {
       dir.save(record);
+      Trace.mark("state directory");
       PreparedContainer prepared = preparer.prepare(dir.path);
+      Trace.mark("config.json read and translated");
       record.ociVersion = prepared.ociVersion();
       record.annotations.putAll(prepared.annotations());
       record.hooks.putAll(prepared.hooks());
@@ -100,10 +102,12 @@ public final class LocalLxcEngine {
       Files.writeString(
           dir.file(ContainerDir.CONFIG), lxcConfig(dir, prepared), StandardCharsets.UTF_8);
       Process supervisor = spawnSupervisor(dir, prepared.args());
+      Trace.mark("supervisor spawned");
       record.supervisorPid = supervisor.pid();
       record.supervisorStart = Proc.startTime(supervisor.pid()).orElse(0L);
       dir.save(record);
       long init = awaitInit(dir, supervisor);
+      Trace.mark("liblxc set the container up (start-host hook reached)");
       record.initPid = init;
       record.initStart = Proc.startTime(init).orElse(0L);
       Proc.children(supervisor.pid()).stream()
@@ -122,6 +126,7 @@ public final class LocalLxcEngine {
       record.status = ContainerStatus.CREATED;
       dir.save(record);
       supervisors.put(id, supervisor);
+      Trace.mark("cgroups joined, state saved");
       return toState(record, ContainerStatus.CREATED);
     } catch (IOException | RuntimeException e) {
       List<String> tail = dir.logTail(15);

@@ -3,7 +3,7 @@ package io.pvekit.lxc.internal.runtime;
 import java.nio.file.Path;
 
 /**
- * The two shell scripts of the process model (docs/decisions/003-lxcri-process-model.md). They are
+ * The two shell scripts of the process model (docs/decisions/004-lxcri-process-model.md). They are
  * the only code that stays around while a container runs, besides liblxc's own monitor, and they
  * are POSIX sh so that no JVM stays resident per container.
  */

@@ -21,7 +21,7 @@ public final class StateJson {
         .append(",\"rootfs\":")
         .append(Json.quote(state.bundle().resolve("rootfs").toString()))
         .append(",\"created\":")
-        .append(Json.quote(state.created().toString()))
+        .append(Json.quote(Rfc3339.format(state.created())))
         .append(",\"owner\":\"\"");
     if (!state.annotations().isEmpty()) {
       out.append(",\"annotations\":").append(Json.object(state.annotations()));

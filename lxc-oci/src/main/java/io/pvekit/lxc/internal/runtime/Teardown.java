@@ -90,8 +90,10 @@ final class Teardown {
       }
       Freezer.thaw(record.cgroups);
     }
-    // liblxc's monitor cleans up after the init dies; give it the time, then force it.
-    while (System.nanoTime() < deadline && supervisorTreeAlive(record)) {
+    // liblxc's monitor cleans up after the init dies; give it the time, then force it. A create
+    // that never finished (it failed, or its process was killed) has nothing worth waiting for.
+    boolean wait = record.status != ContainerStatus.CREATING;
+    while (wait && System.nanoTime() < deadline && supervisorTreeAlive(record)) {
       LockSupport.parkNanos(POLL_NANOS);
     }
     if (supervisorTreeAlive(record)) {

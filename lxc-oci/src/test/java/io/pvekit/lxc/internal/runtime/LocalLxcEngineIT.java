@@ -8,6 +8,7 @@ import io.pvekit.lxc.ContainerNotFoundException;
 import io.pvekit.lxc.ContainerState;
 import io.pvekit.lxc.ContainerStateException;
 import io.pvekit.lxc.ContainerStatus;
+import io.pvekit.lxc.LeakCheck;
 import io.pvekit.lxc.LxcRuntimeException;
 import io.pvekit.lxc.TestRootfs;
 import io.pvekit.testing.Prerequisite;
@@ -38,10 +39,11 @@ class LocalLxcEngineIT {
   }
 
   @AfterEach
-  void deleteLeftovers() {
+  void deleteLeftovers() throws Exception {
     for (String id : engine.list()) {
       engine.delete(id, true);
     }
+    LeakCheck.assertNothingLeft(prefix, dir.resolve("state"));
   }
 
   private static Duration timeout() {

@@ -113,7 +113,12 @@ public final class ApiDispatcher implements WireServer.Handler {
       if (!errors.isEmpty()) {
         throw ApiException.parameters(errors);
       }
-      data = endpoint.handler().handle(call);
+      tasks.failTasksStartedNow(fault.taskFailure());
+      try {
+        data = endpoint.handler().handle(call);
+      } finally {
+        tasks.failTasksStartedNow(null);
+      }
     }
     ObjectNode root = Json.object();
     if (data instanceof JsonNode node) {

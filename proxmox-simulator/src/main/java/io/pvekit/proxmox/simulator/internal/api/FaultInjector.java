@@ -11,8 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultInjector {
   /** What to do to one request. */
   public record Outcome(
-      Duration latency, boolean drop, boolean expireTicket, int errorStatus, String errorMessage) {
-    static final Outcome NONE = new Outcome(Duration.ZERO, false, false, 0, null);
+      Duration latency,
+      boolean drop,
+      boolean expireTicket,
+      int errorStatus,
+      String errorMessage,
+      String taskFailure) {
+    static final Outcome NONE = new Outcome(Duration.ZERO, false, false, 0, null, null);
 
     /** Whether nothing happens. */
     public boolean none() {
@@ -66,6 +71,7 @@ public final class FaultInjector {
     boolean expire = false;
     int status = 0;
     String message = null;
+    String taskFailure = null;
     boolean any = false;
     for (Active a : rules) {
       if (!matches(a, method, segments) || !fires(a)) {
@@ -75,12 +81,15 @@ public final class FaultInjector {
       latency = latency.plus(a.rule.latency());
       drop |= a.rule.dropsConnection();
       expire |= a.rule.expiresTicket();
+      if (taskFailure == null && a.rule.taskFailure().isPresent()) {
+        taskFailure = a.rule.taskFailure().get();
+      }
       if (status == 0 && a.rule.errorStatus().isPresent()) {
         status = a.rule.errorStatus().getAsInt();
         message = a.rule.errorMessage().orElse("");
       }
     }
-    return any ? new Outcome(latency, drop, expire, status, message) : Outcome.NONE;
+    return any ? new Outcome(latency, drop, expire, status, message, taskFailure) : Outcome.NONE;
   }
 
   private static boolean fires(Active a) {

@@ -33,6 +33,9 @@ public final class AccessControl {
   /** The superuser; it has every privilege everywhere. */
   public static final String ROOT = "root@pam";
 
+  private static final Set<String> ALL =
+      java.util.Collections.unmodifiableSet(new TreeSet<>(Roles.ALL_PRIVILEGES));
+
   private final Map<String, User> users = new ConcurrentHashMap<>();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final List<Acl> acls = new ArrayList<>();
@@ -88,14 +91,14 @@ public final class AccessControl {
     if (token == null || !token.privsep()) {
       return user;
     }
-    Set<String> own = subjectPrivileges(subject, path, pools);
+    Set<String> own = new TreeSet<>(subjectPrivileges(subject, path, pools));
     own.retainAll(user);
     return own;
   }
 
   private Set<String> subjectPrivileges(String subject, String path, List<String> pools) {
     if (subject.equals(ROOT)) {
-      return new TreeSet<>(Roles.ALL_PRIVILEGES);
+      return ALL;
     }
     Set<String> result = new TreeSet<>(pathPrivileges(subject, normalize(path)));
     for (String pool : pools) {

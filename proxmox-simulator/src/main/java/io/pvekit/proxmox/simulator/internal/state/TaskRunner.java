@@ -18,6 +18,9 @@ public final class TaskRunner implements AutoCloseable {
     void complete(TaskRecord task);
   }
 
+  private static final int MAX_TASKS = 10_000;
+  private static final ThreadLocal<String> FORCED_FAILURE = new ThreadLocal<>();
+
   private final World world;
   private final ScheduledExecutorService scheduler;
   private final java.util.List<Runnable> deferred = new java.util.ArrayList<>();
@@ -65,9 +68,18 @@ public final class TaskRunner implements AutoCloseable {
       Work work) {
     Upid upid = world.newUpid(node, type, id, user);
     TaskRecord task = new TaskRecord(upid);
+    forgetOldTasks();
     world.tasks().put(task.upidText(), task);
     boolean locked = lockGuest == null || lockGuest.tryFileLock(task.upidText(), sharedLock);
-    Runnable completion = () -> finish(task, lockGuest, sharedLock, locked, work);
+    String forced = FORCED_FAILURE.get();
+    Work effective =
+        forced == null
+            ? work
+            : t -> {
+              t.onAbort().run();
+              throw new SimulatorError(forced);
+            };
+    Runnable completion = () -> finish(task, lockGuest, sharedLock, locked, effective);
     scheduler.schedule(
         () -> {
           synchronized (world) {
@@ -82,6 +94,16 @@ public final class TaskRunner implements AutoCloseable {
         TimeUnit.MILLISECONDS);
     world.changed();
     return task;
+  }
+
+  /** Keeps the task index bounded for long-running simulators, dropping the oldest finished. */
+  private void forgetOldTasks() {
+    java.util.Iterator<TaskRecord> oldest = world.tasks().values().iterator();
+    while (world.tasks().size() >= MAX_TASKS && oldest.hasNext()) {
+      if (!oldest.next().running()) {
+        oldest.remove();
+      }
+    }
   }
 
   private void finish(TaskRecord task, Guest lockGuest, boolean shared, boolean locked, Work work) {
@@ -106,6 +128,18 @@ public final class TaskRunner implements AutoCloseable {
         }
         world.changed();
       }
+    }
+  }
+
+  /**
+   * Makes the tasks this thread starts from now on fail with this exit status (fault injection);
+   * null ends that.
+   */
+  public void failTasksStartedNow(String exitStatus) {
+    if (exitStatus == null) {
+      FORCED_FAILURE.remove();
+    } else {
+      FORCED_FAILURE.set(exitStatus);
     }
   }
 

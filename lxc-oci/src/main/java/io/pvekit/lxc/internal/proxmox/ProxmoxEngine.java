@@ -1,0 +1,385 @@
+package io.pvekit.lxc.internal.proxmox;
+
+import io.pvekit.lxc.ContainerExistsException;
+import io.pvekit.lxc.ContainerNotFoundException;
+import io.pvekit.lxc.ContainerState;
+import io.pvekit.lxc.ContainerStateException;
+import io.pvekit.lxc.ContainerStatus;
+import io.pvekit.lxc.LxcRuntimeException;
+import io.pvekit.lxc.OciProcess;
+import io.pvekit.lxc.OciSpec;
+import io.pvekit.lxc.ProxmoxBackend;
+import io.pvekit.lxc.internal.runtime.ContainerEngine;
+import io.pvekit.lxc.internal.runtime.ContainerIds;
+import io.pvekit.lxc.internal.runtime.Signals;
+import io.pvekit.proxmox.GuestSummary;
+import io.pvekit.proxmox.LxcContainer;
+import io.pvekit.proxmox.LxcCreateRequest;
+import io.pvekit.proxmox.LxcNet;
+import io.pvekit.proxmox.LxcRootFs;
+import io.pvekit.proxmox.NodeApi;
+import io.pvekit.proxmox.ProxmoxException;
+import io.pvekit.proxmox.ProxmoxNotFoundException;
+import io.pvekit.proxmox.StorageContent;
+import io.pvekit.proxmox.StorageId;
+import io.pvekit.proxmox.VmId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The OCI lifecycle on Proxmox VE: create = the rootfs as a template (uploaded once per content
+ * digest) + {@code POST /nodes/{node}/lxc} with the process as {@code entrypoint} (PVE 9.1
+ * application containers); start/kill/state/delete = the container's status calls. The container
+ * records live under the runtime's state root like local ones, so {@code state} and {@code list}
+ * work the same way.
+ */
+public final class ProxmoxEngine implements ContainerEngine {
+  private final Path root;
+  private final ProxmoxBackend backend;
+  private final NodeApi node;
+
+  public ProxmoxEngine(Path root, ProxmoxBackend backend) {
+    this.root = root.toAbsolutePath();
+    this.backend = backend;
+    this.node = backend.client().node(backend.node());
+  }
+
+  @Override
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public ContainerState create(String id, Path bundle) {
+    ContainerIds.validate(id);
+    Path dir = root.resolve(id);
+    try {
+      Files.createDirectories(root);
+      Files.createDirectory(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new ContainerExistsException(id, root.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+    ProxmoxRecord record = new ProxmoxRecord();
+    record.id = id;
+    record.bundle = bundle.toAbsolutePath();
+    record.created = Instant.now();
+    record.node = backend.node();
+    try {
+      record.save(dir);
+      OciSpec spec = OciSpec.read(record.bundle.resolve("config.json"));
+      record.ociVersion = spec.ociVersion();
+      record.annotations.putAll(spec.annotations());
+      record.template = template(spec, record.bundle, dir);
+      record.vmid = backend.client().cluster().nextId().value();
+      record.save(dir);
+      try {
+        node.lxc().create(request(id, spec, record)).await(backend.taskTimeout());
+      } catch (ProxmoxException e) {
+        removeGuest(record);
+        throw e;
+      }
+      record.status = ContainerStatus.CREATED;
+      record.save(dir);
+      return state(record, ContainerStatus.CREATED, 0);
+    } catch (IOException | RuntimeException e) {
+      removeDir(dir);
+      if (e instanceof ProxmoxException) {
+        throw failure(id, "create in Proxmox VE node " + backend.node(), (ProxmoxException) e);
+      }
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
+      }
+      throw new UncheckedIOException((IOException) e);
+    }
+  }
+
+  /** The rootfs as a template: uploaded unless a template with the same content exists. */
+  private String template(OciSpec spec, Path bundle, Path dir) throws IOException {
+    String rootPath =
+        spec.root()
+            .orElseThrow(() -> new LxcRuntimeException(null, "config.json has no root.path"))
+            .path();
+    Path rootfs = bundle.resolve(rootPath);
+    TemplateArchive.Result archive = TemplateArchive.build(rootfs, dir);
+    try {
+      String volid = backend.templateStorage() + ":vztmpl/" + archive.name();
+      List<StorageContent> existing = node.storage(backend.templateStorage()).content("vztmpl");
+      if (existing.stream().noneMatch(c -> c.volid().equals(volid))) {
+        node.storage(backend.templateStorage())
+            .upload("vztmpl", archive.file(), archive.name())
+            .await(backend.taskTimeout());
+      }
+      return volid;
+    } finally {
+      Files.deleteIfExists(archive.file());
+    }
+  }
+
+  private LxcCreateRequest request(String id, OciSpec spec, ProxmoxRecord record) {
+    LxcCreateRequest.Builder request =
+        LxcCreateRequest.builder()
+            .vmid(VmId.of(record.vmid))
+            .osTemplate(record.template)
+            .hostname(hostname(spec.hostname().orElse(id)))
+            .rootFs(
+                LxcRootFs.newVolume(StorageId.of(backend.rootStorage()), backend.rootSizeGib())
+                    .build())
+            .unprivileged(backend.unprivileged())
+            .description("proxmox-lxcri container " + id + " (bundle " + record.bundle + ")")
+            .addTags("proxmox-lxcri");
+    backend
+        .bridge()
+        .ifPresent(
+            bridge ->
+                request.putNetworks(
+                    0, LxcNet.builder().name("eth0").bridge(bridge).ip("dhcp").build()));
+    spec.linux()
+        .flatMap(l -> l.resources())
+        .flatMap(r -> r.memory())
+        .ifPresent(
+            memory -> {
+              if (memory.limit().isPresent() && memory.limit().getAsLong() > 0) {
+                long limit = memory.limit().getAsLong();
+                request.memoryMib(Math.max(16, (limit + (1 << 20) - 1) >> 20));
+              }
+            });
+    spec.process()
+        .ifPresent(
+            process -> {
+              request.putExtra("entrypoint", entrypoint(process));
+              if (!process.env().isEmpty()) {
+                request.putExtra("env", String.join("\0", process.env()));
+              }
+            });
+    return request.build();
+  }
+
+  /** argv as one command line for PVE's entrypoint: words with blanks or quotes single-quoted. */
+  static String entrypoint(OciProcess process) {
+    List<String> words = new ArrayList<>();
+    for (String arg : process.args()) {
+      words.add(
+          arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+    }
+    return String.join(" ", words);
+  }
+
+  /** A DNS label from the OCI host name or id (PVE checks the dns-name format). */
+  static String hostname(String name) {
+    String label = name.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
+    if (label.isEmpty()) {
+      label = "container";
+    }
+    return label.length() > 63 ? label.substring(0, 63).replaceAll("-+$", "") : label;
+  }
+
+  @Override
+  public ContainerState start(String id) {
+    ProxmoxRecord record = load(id);
+    ContainerStatus status = live(record).status;
+    if (status != ContainerStatus.CREATED) {
+      throw new ContainerStateException(
+          id, status, "cannot start container " + id + " in state " + status.ociName());
+    }
+    try {
+      guest(record).start().await(backend.taskTimeout());
+    } catch (ProxmoxException e) {
+      throw failure(id, "start CT " + record.vmid, e);
+    }
+    record.status = ContainerStatus.RUNNING;
+    save(record);
+    return state(id);
+  }
+
+  @Override
+  public ContainerState state(String id) {
+    ProxmoxRecord record = load(id);
+    Live live = live(record);
+    return state(record, live.status, live.pid);
+  }
+
+  @Override
+  public List<String> list() {
+    List<String> ids = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return ids;
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      entries
+          .filter(p -> Files.isRegularFile(p.resolve(ProxmoxRecord.FILE)))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .forEach(ids::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ids;
+  }
+
+  /** KILL stops the container at once; any other signal asks it to shut down cleanly. */
+  @Override
+  public void kill(String id, int signal, boolean all) {
+    ProxmoxRecord record = load(id);
+    ContainerStatus status = live(record).status;
+    if (status != ContainerStatus.RUNNING && status != ContainerStatus.PAUSED) {
+      throw new ContainerStateException(id, status, "container " + id + " not running");
+    }
+    try {
+      if (signal == Signals.SIGKILL) {
+        guest(record).stop();
+      } else {
+        guest(record).shutdown();
+      }
+    } catch (ProxmoxException e) {
+      throw failure(id, "stop CT " + record.vmid, e);
+    }
+  }
+
+  @Override
+  public void delete(String id, boolean force) {
+    Path dir = root.resolve(id);
+    if (!Files.isRegularFile(dir.resolve(ProxmoxRecord.FILE))) {
+      if (force) {
+        return;
+      }
+      throw new ContainerNotFoundException(id, root.toString());
+    }
+    ProxmoxRecord record = load(id);
+    ContainerStatus status = live(record).status;
+    if (!force && (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED)) {
+      throw new ContainerStateException(
+          id,
+          status,
+          "cannot delete container "
+              + id
+              + " that is not stopped: "
+              + status.ociName()
+              + "; kill it first or use delete --force");
+    }
+    try {
+      if (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED) {
+        guest(record).stop().await(backend.taskTimeout());
+      }
+      removeGuest(record);
+    } catch (ProxmoxException e) {
+      throw failure(id, "delete CT " + record.vmid, e);
+    }
+    removeDir(dir);
+  }
+
+  /** Proxmox VE reports no exit status: this waits for the stop and returns empty. */
+  @Override
+  public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    ProxmoxRecord record = load(id);
+    while (System.nanoTime() < deadline && live(record).status != ContainerStatus.STOPPED) {
+      Thread.sleep(200);
+    }
+    return Optional.empty();
+  }
+
+  private void removeGuest(ProxmoxRecord record) {
+    if (record.vmid <= 0) {
+      return;
+    }
+    try {
+      guest(record).delete(true, true, false).await(backend.taskTimeout());
+    } catch (ProxmoxNotFoundException e) {
+      // never created, or already gone
+    }
+  }
+
+  private static final class Live {
+    final ContainerStatus status;
+    final long pid;
+
+    Live(ContainerStatus status, long pid) {
+      this.status = status;
+      this.pid = pid;
+    }
+  }
+
+  private Live live(ProxmoxRecord record) {
+    if (record.status == ContainerStatus.CREATING || record.status == ContainerStatus.STOPPED) {
+      return new Live(record.status, 0);
+    }
+    GuestSummary summary;
+    try {
+      summary = guest(record).status();
+    } catch (ProxmoxNotFoundException e) {
+      return new Live(ContainerStatus.STOPPED, 0);
+    } catch (ProxmoxException e) {
+      throw failure(record.id, "read the status of CT " + record.vmid, e);
+    }
+    boolean running = summary.status().equals("running");
+    if (record.status == ContainerStatus.CREATED) {
+      return new Live(running ? ContainerStatus.RUNNING : ContainerStatus.CREATED, 0);
+    }
+    return running
+        ? new Live(ContainerStatus.RUNNING, summary.pid().orElse(0L))
+        : new Live(ContainerStatus.STOPPED, 0);
+  }
+
+  private LxcContainer guest(ProxmoxRecord record) {
+    return backend.client().node(record.node).lxc().container(record.vmid);
+  }
+
+  private ProxmoxRecord load(String id) {
+    ContainerIds.validate(id);
+    try {
+      return ProxmoxRecord.load(root.resolve(id));
+    } catch (NoSuchFileException e) {
+      throw new ContainerNotFoundException(id, root.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void save(ProxmoxRecord record) {
+    try {
+      record.save(root.resolve(record.id));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ContainerState state(ProxmoxRecord record, ContainerStatus status, long pid) {
+    return ContainerState.builder()
+        .id(record.id)
+        .status(status)
+        .pid(pid)
+        .bundle(record.bundle)
+        .created(record.created)
+        .annotations(record.annotations)
+        .ociVersion(record.ociVersion)
+        .build();
+  }
+
+  private static LxcRuntimeException failure(String id, String what, ProxmoxException e) {
+    return new LxcRuntimeException(
+        id, "Proxmox VE could not " + what + ": " + e.getMessage(), List.of(), e);
+  }
+
+  private static void removeDir(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir, e);
+    }
+  }
+}

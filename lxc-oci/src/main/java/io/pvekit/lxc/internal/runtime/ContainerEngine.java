@@ -1,0 +1,55 @@
+package io.pvekit.lxc.internal.runtime;
+
+import io.pvekit.lxc.ContainerState;
+import io.pvekit.lxc.ExecProcess;
+import io.pvekit.lxc.ExecSpec;
+import io.pvekit.lxc.LxcRuntimeException;
+import io.pvekit.lxc.ResourceLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Where containers run: this host through liblxc, or Proxmox VE through its API. */
+public interface ContainerEngine {
+  Path root();
+
+  ContainerState create(String id, Path bundle);
+
+  ContainerState start(String id);
+
+  ContainerState state(String id);
+
+  List<String> list();
+
+  void kill(String id, int signal, boolean all);
+
+  void delete(String id, boolean force);
+
+  Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException;
+
+  default ExecProcess exec(String id, ExecSpec spec) {
+    throw unsupported(id, "exec");
+  }
+
+  default void pause(String id) {
+    throw unsupported(id, "pause");
+  }
+
+  default void resume(String id) {
+    throw unsupported(id, "resume");
+  }
+
+  default List<Long> pids(String id) {
+    throw unsupported(id, "ps");
+  }
+
+  default void update(String id, ResourceLimits limits) {
+    throw unsupported(id, "update");
+  }
+
+  private LxcRuntimeException unsupported(String id, String operation) {
+    return new LxcRuntimeException(
+        id, operation + " is not supported by the " + getClass().getSimpleName() + " backend");
+  }
+}

@@ -1,0 +1,88 @@
+package io.pvekit.lxc.internal.runtime;
+
+import io.pvekit.lxc.ContainerState;
+import io.pvekit.lxc.ExecProcess;
+import io.pvekit.lxc.ExecSpec;
+import io.pvekit.lxc.ResourceLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Containers on this host: {@link LocalLxcEngine} for the lifecycle, liblxc for the rest. */
+public final class LocalBackend implements ContainerEngine {
+  private final LocalLxcEngine engine;
+  private final LiveOperations live;
+  private final List<String> hookRunner;
+
+  public LocalBackend(Path root, Path lxcStart, Duration timeout, List<String> hookRunner) {
+    this.engine = new LocalLxcEngine(root, lxcStart, timeout);
+    this.live = new LiveOperations(engine);
+    this.hookRunner = List.copyOf(hookRunner);
+  }
+
+  @Override
+  public Path root() {
+    return engine.root();
+  }
+
+  @Override
+  public ContainerState create(String id, Path bundle) {
+    return engine.create(id, bundle, new BundlePreparer(id, bundle, hookRunner));
+  }
+
+  @Override
+  public ContainerState start(String id) {
+    return engine.start(id);
+  }
+
+  @Override
+  public ContainerState state(String id) {
+    return engine.state(id);
+  }
+
+  @Override
+  public List<String> list() {
+    return engine.list();
+  }
+
+  @Override
+  public void kill(String id, int signal, boolean all) {
+    engine.kill(id, signal, all);
+  }
+
+  @Override
+  public void delete(String id, boolean force) {
+    engine.delete(id, force);
+  }
+
+  @Override
+  public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
+    return engine.awaitExit(id, wait);
+  }
+
+  @Override
+  public ExecProcess exec(String id, ExecSpec spec) {
+    return live.exec(id, spec, 0, 1, 2);
+  }
+
+  @Override
+  public void pause(String id) {
+    live.pause(id);
+  }
+
+  @Override
+  public void resume(String id) {
+    live.resume(id);
+  }
+
+  @Override
+  public List<Long> pids(String id) {
+    return live.pids(id);
+  }
+
+  @Override
+  public void update(String id, ResourceLimits limits) {
+    live.update(id, limits);
+  }
+}

@@ -1,0 +1,206 @@
+package io.pvekit.lxc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pvekit.proxmox.Authentication;
+import io.pvekit.proxmox.ProxmoxClient;
+import io.pvekit.proxmox.Secret;
+import io.pvekit.proxmox.StorageContent;
+import io.pvekit.proxmox.VmId;
+import io.pvekit.proxmox.simulator.FaultRule;
+import io.pvekit.proxmox.simulator.ProxmoxSimulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link LxcRuntime} with the Proxmox backend, against the in-process Proxmox VE simulator. */
+class ProxmoxBackendTest {
+  @TempDir Path dir;
+  private ProxmoxSimulator pve;
+  private ProxmoxClient client;
+  private LxcRuntime runtime;
+  private Path bundle;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    pve = ProxmoxSimulator.builder().taskDuration(Duration.ZERO).start();
+    client =
+        ProxmoxClient.builder()
+            .baseUrl(pve.httpsUrl().toString())
+            .pinnedFingerprint(pve.fingerprint())
+            .authentication(Authentication.password(pve.username(), Secret.of(pve.password())))
+            .build();
+    runtime =
+        LxcRuntime.builder()
+            .root(dir.resolve("state"))
+            .proxmox(ProxmoxBackend.builder().client(client).node("pve1").bridge("vmbr0").build())
+            .build();
+    // a small rootfs of plain files: the template is built from whatever the bundle holds
+    Path rootfs = Files.createDirectories(dir.resolve("bundle/rootfs/bin"));
+    Files.writeString(rootfs.resolve("sh"), "#!not-a-real-shell\n");
+    Files.createSymbolicLink(rootfs.resolve("sleep"), Path.of("sh"));
+    Files.createDirectories(dir.resolve("bundle/rootfs/tmp"));
+    bundle =
+        new TestBundles.Spec()
+            .args("/bin/sh", "-c", "echo hello world; sleep 600")
+            .env("PATH=/bin", "GREETING=hi there")
+            .hostname("web_1")
+            .resources("\"memory\":{\"limit\":134217728}")
+            .write(dir.resolve("bundle"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+    pve.close();
+  }
+
+  @Test
+  void lifecycle_createsStartsStopsAndDeletesTheContainerInProxmox() throws Exception {
+    ContainerState created = runtime.create("web-1", bundle);
+    assertThat(created.status()).isEqualTo(ContainerStatus.CREATED);
+    assertThat(created.annotations()).containsEntry("io.pvekit.test", "yes");
+    VmId vmid = onlyNewGuest();
+    Map<String, String> config = pve.guestConfig(vmid);
+    assertThat(config.get("hostname")).isEqualTo("web-1");
+    assertThat(config.get("memory")).isEqualTo("128");
+    assertThat(config.get("entrypoint")).isEqualTo("/bin/sh -c 'echo hello world; sleep 600'");
+    assertThat(config.get("env")).isEqualTo("PATH=/bin\0GREETING=hi there");
+    assertThat(config.get("net0")).contains("bridge=vmbr0").contains("ip=dhcp");
+    assertThat(config.get("unprivileged")).isEqualTo("1");
+    assertThat(pve.guestStatus(vmid)).contains("stopped");
+    List<StorageContent> templates = client.node("pve1").storage("local").content("vztmpl");
+    assertThat(templates)
+        .anyMatch(t -> t.volid().matches("local:vztmpl/pvekit-[0-9a-f]{16}\\.tar\\.gz"));
+
+    assertThat(runtime.start("web-1").status()).isEqualTo(ContainerStatus.RUNNING);
+    assertThat(pve.guestStatus(vmid)).contains("running");
+    assertThat(runtime.state("web-1").status()).isEqualTo(ContainerStatus.RUNNING);
+    assertThatThrownBy(() -> runtime.delete("web-1", false))
+        .isInstanceOf(ContainerStateException.class);
+
+    runtime.kill("web-1", "KILL", false);
+    pve.awaitIdle(Duration.ofSeconds(10));
+    assertThat(runtime.state("web-1").status()).isEqualTo(ContainerStatus.STOPPED);
+    runtime.delete("web-1", false);
+    pve.awaitIdle(Duration.ofSeconds(10));
+    assertThat(pve.vmIds()).doesNotContain(vmid);
+    assertThat(dir.resolve("state/web-1")).doesNotExist();
+    assertThatThrownBy(() -> runtime.state("web-1")).isInstanceOf(ContainerNotFoundException.class);
+  }
+
+  @Test
+  void secondContainerOfTheSameImage_reusesTheTemplate() {
+    runtime.create("a", bundle);
+    runtime.create("b", bundle);
+    long templates =
+        client.node("pve1").storage("local").content("vztmpl").stream()
+            .filter(t -> t.volid().contains("pvekit-"))
+            .count();
+    assertThat(templates).isEqualTo(1);
+    runtime.delete("a", true);
+    runtime.delete("b", true);
+    assertThat(runtime.list()).isEmpty();
+  }
+
+  @Test
+  void forceDelete_stopsARunningContainer() throws Exception {
+    runtime.create("c", bundle);
+    runtime.start("c");
+    VmId vmid = onlyNewGuest();
+    runtime.delete("c", true);
+    pve.awaitIdle(Duration.ofSeconds(10));
+    assertThat(pve.vmIds()).doesNotContain(vmid);
+  }
+
+  @Test
+  void proxmoxRefusingTheCreate_leavesNothingAndSaysWhy() throws Exception {
+    pve.addFault(FaultRule.on("POST", "/nodes/pve1/lxc").withTaskFailure("storage full"));
+    var before = pve.vmIds();
+    assertThatThrownBy(() -> runtime.create("bad", bundle))
+        .isInstanceOf(LxcRuntimeException.class)
+        .hasMessageContaining("Proxmox VE could not create")
+        .hasMessageContaining("storage full");
+    pve.awaitIdle(Duration.ofSeconds(10));
+    assertThat(pve.vmIds()).isEqualTo(before);
+    assertThat(dir.resolve("state/bad")).doesNotExist();
+  }
+
+  @Test
+  void liveOperations_areRefusedClearly() {
+    runtime.create("d", bundle);
+    assertThatThrownBy(() -> runtime.pause("d"))
+        .isInstanceOf(LxcRuntimeException.class)
+        .hasMessageContaining("pause is not supported by the ProxmoxEngine backend");
+    runtime.delete("d", true);
+  }
+
+  @Test
+  void hostNames_becomeDnsLabels() throws Exception {
+    Files.writeString(
+        bundle.resolve("config.json"),
+        Files.readString(bundle.resolve("config.json")).replace("web_1", "Web_1.Example"));
+    runtime.create("e", bundle);
+    assertThat(pve.guestConfig(onlyNewGuest()).get("hostname")).isEqualTo("web-1-example");
+    runtime.delete("e", true);
+  }
+
+  /** proxmox-lxcri with --backend-config: the same lifecycle from the command line. */
+  @Test
+  void cli_withABackendConfig() throws Exception {
+    Path config = dir.resolve("backend.properties");
+    Path password = dir.resolve("password");
+    Files.writeString(password, pve.password() + "\n");
+    Files.writeString(
+        config,
+        "backend = proxmox\nurl = "
+            + pve.httpsUrl()
+            + "\nuser = "
+            + pve.username()
+            + "\npasswordFile = "
+            + password
+            + "\nfingerprint = "
+            + pve.fingerprint()
+            + "\nnode = pve1\nrootSizeGib = 2\n");
+    String root = dir.resolve("cli-state").toString();
+    assertThat(
+            cli(
+                "--backend-config",
+                config.toString(),
+                "--root",
+                root,
+                "create",
+                "--bundle",
+                bundle.toString(),
+                "f"))
+        .isZero();
+    assertThat(pve.guestConfig(onlyNewGuest()).get("rootfs")).startsWith("local-lvm:");
+    assertThat(cli("--backend-config", config.toString(), "--root", root, "start", "f")).isZero();
+    assertThat(cli("--backend-config", config.toString(), "--root", root, "kill", "f", "KILL"))
+        .isZero();
+    pve.awaitIdle(Duration.ofSeconds(10));
+    assertThat(cli("--backend-config", config.toString(), "--root", root, "delete", "f")).isZero();
+    assertThat(Path.of(root, "f")).doesNotExist();
+    Files.writeString(config, "backend = proxmox\nurl = https://x\n");
+    assertThat(cli("--backend-config", config.toString(), "--root", root, "list")).isEqualTo(1);
+  }
+
+  private static int cli(String... args) {
+    var sink = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+    return io.pvekit.lxc.internal.cli.CliAccess.run(args, sink);
+  }
+
+  private VmId onlyNewGuest() {
+    return pve.vmIds().stream()
+        .filter(id -> pve.guestConfig(id).getOrDefault("tags", "").contains("proxmox-lxcri"))
+        .reduce((a, b) -> a.value() > b.value() ? a : b)
+        .orElseThrow();
+  }
+}
