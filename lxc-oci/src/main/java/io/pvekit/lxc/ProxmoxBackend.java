@@ -6,10 +6,12 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Where and how {@link LxcRuntime} creates containers in Proxmox VE instead of on this host: the
- * bundle's rootfs becomes a container template ({@code vztmpl}, named by its content digest and
- * reused), {@code POST /nodes/{node}/lxc} creates the container, and start, state, kill and delete
- * map to its status calls.
+ * Where and how {@link LxcRuntime} creates containers in Proxmox VE (9.1 or later) instead of on
+ * this host: the bundle's rootfs becomes a {@link VzTemplate} ({@code vztmpl}, named by its content
+ * digest and reused), {@code POST /nodes/{node}/lxc} creates the container with the request {@link
+ * ProxmoxLxc#plan} makes for an application container, and start, state, kill and delete map to its
+ * status calls. A {@code config.json} with fields the plan cannot express is refused with {@link
+ * UnsupportedOciFeatureException}.
  *
  * <pre>{@code
  * LxcRuntime runtime = LxcRuntime.builder()
@@ -47,7 +49,10 @@ public abstract class ProxmoxBackend {
   /** A bridge for {@code net0} (DHCP); no network interface when empty. */
   public abstract Optional<String> bridge();
 
-  /** Create unprivileged containers (user namespace); true by default. */
+  /**
+   * Create unprivileged containers (Proxmox's user namespace), whatever the bundle's id mappings;
+   * true by default.
+   */
   @Value.Default
   public boolean unprivileged() {
     return true;

@@ -5,6 +5,7 @@ import io.pvekit.proxmox.StorageId;
 import io.pvekit.proxmox.VmId;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /** What {@link ProxmoxLxc#plan(OciSpec, ProxmoxLxcOptions)} needs beyond the bundle's spec. */
@@ -38,6 +39,15 @@ public interface ProxmoxLxcOptions {
     return "vmbr0";
   }
 
+  /**
+   * Whether a new network namespace gets {@code net0}; true unless set. Without it the container
+   * has only its loopback interface, as a new OCI network namespace does.
+   */
+  @Value.Default
+  default boolean network() {
+    return true;
+  }
+
   /** The address of {@code net0}: {@code dhcp} unless set, or a CIDR. */
   @Value.Default
   default String ip() {
@@ -56,6 +66,19 @@ public interface ProxmoxLxcOptions {
 
   /** Tags for the container, besides {@code oci}. */
   List<String> tags();
+
+  /**
+   * The host name when {@code config.json} has none (made a DNS label like the spec's own). Without
+   * either Proxmox names the container {@code CT<vmid>}.
+   */
+  Optional<String> defaultHostname();
+
+  /**
+   * Whether the container is unprivileged. Unless set it is when the spec maps ids as Proxmox does
+   * (container 0..65535 to host 100000..165535); set it to run bundles without a user namespace
+   * unprivileged anyway (Proxmox's own mapping then applies).
+   */
+  Optional<Boolean> unprivileged();
 
   /**
    * Whether a Proxmox VE version creates application containers from OCI images (9.1 and later).

@@ -19,7 +19,17 @@ public final class UnsupportedOciFeatureException extends RuntimeException {
    * @param refused the refused fields, at least one
    */
   public UnsupportedOciFeatureException(List<Explanation.FieldMapping> refused) {
-    super(message(refused));
+    this("LXC", refused);
+  }
+
+  /**
+   * Creates the exception for another runner of the container than liblxc.
+   *
+   * @param runner what cannot run it, for example {@code Proxmox VE}
+   * @param refused the refused fields, at least one
+   */
+  public UnsupportedOciFeatureException(String runner, List<Explanation.FieldMapping> refused) {
+    super(runner + " cannot run this config.json: " + fields(refused));
     this.refused = List.copyOf(refused);
   }
 
@@ -41,8 +51,7 @@ public final class UnsupportedOciFeatureException extends RuntimeException {
     return refused.get(0).field();
   }
 
-  private static String message(List<Explanation.FieldMapping> refused) {
-    return "LXC cannot run this config.json: "
-        + refused.stream().map(m -> m.field() + ": " + m.note()).collect(Collectors.joining("; "));
+  private static String fields(List<Explanation.FieldMapping> refused) {
+    return refused.stream().map(m -> m.field() + ": " + m.note()).collect(Collectors.joining("; "));
   }
 }

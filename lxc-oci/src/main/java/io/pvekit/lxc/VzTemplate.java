@@ -11,6 +11,10 @@ import java.util.List;
  * device nodes kept. Upload it with the proxmox-client to a storage's {@code vztmpl} content and
  * use it as {@code ostemplate} of {@code POST /nodes/{node}/lxc}.
  *
+ * <p>The archive is reproducible: the same tree gives the same bytes (sorted entries, numeric
+ * owners only, no time in the gzip header, the root directory dated by its newest content), so its
+ * digest can name it and identical root file systems share one template.
+ *
  * <pre>{@code
  * VzTemplate.write(bundle.resolve("rootfs"), Path.of("/var/tmp/nginx-1.27_amd64.tar.zst"));
  * }</pre>
@@ -27,7 +31,7 @@ public final class VzTemplate {
    * @throws IOException when the rootfs cannot be read or the archive written
    */
   public static long write(Path rootfs, Path archive) throws IOException {
-    return TemplateWriter.write(rootfs, archive, List.of(), List.of());
+    return TemplateWriter.write(rootfs, archive, List.of(), List.of()).entries();
   }
 
   /**
@@ -44,7 +48,7 @@ public final class VzTemplate {
   public static long write(
       Path rootfs, Path archive, List<OciIdMapping> uidMappings, List<OciIdMapping> gidMappings)
       throws IOException {
-    return TemplateWriter.write(rootfs, archive, uidMappings, gidMappings);
+    return TemplateWriter.write(rootfs, archive, uidMappings, gidMappings).entries();
   }
 
   /**

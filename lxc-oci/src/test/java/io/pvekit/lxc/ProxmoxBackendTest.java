@@ -10,6 +10,7 @@ import io.pvekit.proxmox.StorageContent;
 import io.pvekit.proxmox.VmId;
 import io.pvekit.proxmox.simulator.FaultRule;
 import io.pvekit.proxmox.simulator.ProxmoxSimulator;
+import io.pvekit.proxmox.simulator.ProxmoxSimulatorBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,29 @@ class ProxmoxBackendTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    pve = ProxmoxSimulator.builder().taskDuration(Duration.ZERO).start();
+    start(ProxmoxSimulator.builder().taskDuration(Duration.ZERO));
+    // a small rootfs of plain files: the template is built from whatever the bundle holds
+    Path rootfs = Files.createDirectories(dir.resolve("bundle/rootfs/bin"));
+    Files.writeString(rootfs.resolve("sh"), "#!not-a-real-shell\n");
+    Files.createSymbolicLink(rootfs.resolve("sleep"), Path.of("sh"));
+    Files.createDirectories(dir.resolve("bundle/rootfs/tmp"));
+    bundle = spec().write(dir.resolve("bundle"));
+  }
+
+  private static TestBundles.Spec spec() {
+    return new TestBundles.Spec()
+        .args("/bin/sh", "-c", "echo hello world; sleep 600")
+        .env("PATH=/bin", "GREETING=hi there")
+        .hostname("web_1")
+        .resources("\"memory\":{\"limit\":134217728}");
+  }
+
+  private void start(ProxmoxSimulatorBuilder simulator) {
+    if (pve != null) {
+      client.close();
+      pve.close();
+    }
+    pve = simulator.start();
     client =
         ProxmoxClient.builder()
             .baseUrl(pve.httpsUrl().toString())
@@ -42,18 +65,6 @@ class ProxmoxBackendTest {
             .root(dir.resolve("state"))
             .proxmox(ProxmoxBackend.builder().client(client).node("pve1").bridge("vmbr0").build())
             .build();
-    // a small rootfs of plain files: the template is built from whatever the bundle holds
-    Path rootfs = Files.createDirectories(dir.resolve("bundle/rootfs/bin"));
-    Files.writeString(rootfs.resolve("sh"), "#!not-a-real-shell\n");
-    Files.createSymbolicLink(rootfs.resolve("sleep"), Path.of("sh"));
-    Files.createDirectories(dir.resolve("bundle/rootfs/tmp"));
-    bundle =
-        new TestBundles.Spec()
-            .args("/bin/sh", "-c", "echo hello world; sleep 600")
-            .env("PATH=/bin", "GREETING=hi there")
-            .hostname("web_1")
-            .resources("\"memory\":{\"limit\":134217728}")
-            .write(dir.resolve("bundle"));
   }
 
   @AfterEach
@@ -73,12 +84,23 @@ class ProxmoxBackendTest {
     assertThat(config.get("memory")).isEqualTo("128");
     assertThat(config.get("entrypoint")).isEqualTo("/bin/sh -c 'echo hello world; sleep 600'");
     assertThat(config.get("env")).isEqualTo("PATH=/bin\0GREETING=hi there");
-    assertThat(config.get("net0")).contains("bridge=vmbr0").contains("ip=dhcp");
+    assertThat(config.get("cmode")).isEqualTo("console");
+    assertThat(config.get("ostype")).isEqualTo("unmanaged");
+    assertThat(config.get("net0"))
+        .contains("bridge=vmbr0")
+        .contains("ip=dhcp")
+        .contains("host-managed=1");
     assertThat(config.get("unprivileged")).isEqualTo("1");
+    assertThat(config.get("features")).isEqualTo("nesting=1");
+    assertThat(config.get("tags")).contains("oci").contains("proxmox-lxcri");
+    assertThat(config.get("description"))
+        .startsWith("proxmox-lxcri container web-1 (bundle " + bundle + ")")
+        .contains("/etc/pve/lxc/" + vmid.value() + ".conf")
+        .contains("lxc.no_new_privs = 1");
     assertThat(pve.guestStatus(vmid)).contains("stopped");
     List<StorageContent> templates = client.node("pve1").storage("local").content("vztmpl");
     assertThat(templates)
-        .anyMatch(t -> t.volid().matches("local:vztmpl/pvekit-[0-9a-f]{16}\\.tar\\.gz"));
+        .anyMatch(t -> t.volid().matches("local:vztmpl/pvekit-[0-9a-f]{16}\\.tar\\.zst"));
 
     assertThat(runtime.start("web-1").status()).isEqualTo(ContainerStatus.RUNNING);
     assertThat(pve.guestStatus(vmid)).contains("running");
@@ -108,6 +130,71 @@ class ProxmoxBackendTest {
     runtime.delete("a", true);
     runtime.delete("b", true);
     assertThat(runtime.list()).isEmpty();
+  }
+
+  @Test
+  void limitsAndBindMounts_reachTheGuestConfig() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    spec()
+        .resources(
+            "\"memory\":{\"limit\":268435456,\"swap\":402653184},"
+                + "\"cpu\":{\"quota\":150000,\"period\":100000,\"shares\":512}")
+        .mount("/data", "bind", data.toString(), "rbind", "ro")
+        .write(bundle);
+    runtime.create("limits", bundle);
+    Map<String, String> config = pve.guestConfig(onlyNewGuest());
+    assertThat(config.get("memory")).isEqualTo("256");
+    assertThat(config.get("swap")).isEqualTo("128");
+    assertThat(config.get("cores")).isEqualTo("2");
+    assertThat(config.get("cpulimit")).isEqualTo("1.5");
+    assertThat(config.get("cpuunits")).isEqualTo("20");
+    assertThat(config.get("mp0")).isEqualTo(data + ",mp=/data,ro=1");
+    runtime.delete("limits", true);
+  }
+
+  @Test
+  void noHostName_takesTheId_andNoBridge_meansLoopbackOnly() throws Exception {
+    editSpec("\"hostname\":\"web_1\",", "");
+    LxcRuntime noBridge =
+        LxcRuntime.builder()
+            .root(dir.resolve("state"))
+            .proxmox(ProxmoxBackend.builder().client(client).node("pve1").build())
+            .build();
+    noBridge.create("Cache.1", bundle);
+    Map<String, String> config = pve.guestConfig(onlyNewGuest());
+    assertThat(config.get("hostname")).isEqualTo("cache-1");
+    assertThat(config).doesNotContainKey("net0");
+    noBridge.delete("Cache.1", true);
+  }
+
+  @Test
+  void whatProxmoxCannotExpress_refusesTheCreate_namingTheField() throws Exception {
+    spec().networkNamespace("/var/run/netns/sandbox").write(bundle);
+    var before = pve.vmIds();
+    assertThatThrownBy(() -> runtime.create("joined", bundle))
+        .isInstanceOf(UnsupportedOciFeatureException.class)
+        .hasMessageContaining("Proxmox VE cannot run this config.json")
+        .hasMessageContaining("$.linux.namespaces[4]")
+        .satisfies(
+            e ->
+                assertThat(((UnsupportedOciFeatureException) e).field())
+                    .isEqualTo("$.linux.namespaces[4]"));
+    assertThat(pve.vmIds()).isEqualTo(before);
+    assertThat(client.node("pve1").storage("local").content("vztmpl"))
+        .noneMatch(t -> t.volid().contains("pvekit-"));
+    assertThat(dir.resolve("state/joined")).doesNotExist();
+  }
+
+  @Test
+  void proxmoxBefore91_isRefusedClearly() throws Exception {
+    start(ProxmoxSimulator.builder().taskDuration(Duration.ZERO).pveVersion("8.4.1"));
+    var before = pve.vmIds();
+    assertThatThrownBy(() -> runtime.create("old", bundle))
+        .isInstanceOf(LxcRuntimeException.class)
+        .hasMessageContaining("Proxmox VE 8.4.1 cannot run an OCI process")
+        .hasMessageContaining("9.1");
+    assertThat(pve.vmIds()).isEqualTo(before);
+    assertThat(dir.resolve("state/old")).doesNotExist();
   }
 
   @Test
@@ -144,9 +231,7 @@ class ProxmoxBackendTest {
 
   @Test
   void hostNames_becomeDnsLabels() throws Exception {
-    Files.writeString(
-        bundle.resolve("config.json"),
-        Files.readString(bundle.resolve("config.json")).replace("web_1", "Web_1.Example"));
+    editSpec("web_1", "Web_1.Example");
     runtime.create("e", bundle);
     assertThat(pve.guestConfig(onlyNewGuest()).get("hostname")).isEqualTo("web-1-example");
     runtime.delete("e", true);
@@ -190,6 +275,11 @@ class ProxmoxBackendTest {
     assertThat(Path.of(root, "f")).doesNotExist();
     Files.writeString(config, "backend = proxmox\nurl = https://x\n");
     assertThat(cli("--backend-config", config.toString(), "--root", root, "list")).isEqualTo(1);
+  }
+
+  private void editSpec(String from, String to) throws Exception {
+    Path config = bundle.resolve("config.json");
+    Files.writeString(config, Files.readString(config).replace(from, to));
   }
 
   private static int cli(String... args) {

@@ -86,11 +86,79 @@ class ProxmoxLxcTest {
             OciSpec.parse(SPEC),
             options().osTemplate("local:vztmpl/nginx_1.27.tar").applicationContainer(true).build());
     assertThat(plan.request().extra())
-        .containsEntry("entrypoint", "/usr/sbin/nginx -g daemon off;")
+        .containsEntry("entrypoint", "/usr/sbin/nginx -g 'daemon off;'")
         .containsEntry("env", "PATH=/usr/bin:/bin\0MODE=prod")
-        .containsEntry("cmode", "console");
+        .containsEntry("cmode", "console")
+        .containsEntry("ostype", "unmanaged");
     assertThat(plan.request().networks().get(0).format()).contains("host-managed=1");
     assertThat(plan.configFileLines()).noneMatch(l -> l.startsWith("lxc.environment"));
+  }
+
+  @Test
+  void entrypoint_isRefusedWhenAnArgumentCannotBeQuoted() {
+    String unquotable = SPEC.replace("\"daemon off;\"", "\"say \\\"it's\\\"\"");
+    ProxmoxLxcPlan plan =
+        ProxmoxLxc.plan(OciSpec.parse(unquotable), options().applicationContainer(true).build());
+    assertThat(plan.notExpressible())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.field()).isEqualTo("$.process.args");
+              assertThat(m.note()).contains("entrypoint is one command line");
+            });
+    assertThat(plan.request().extra()).doesNotContainKey("entrypoint");
+  }
+
+  @Test
+  void hostName_becomesADnsLabel_orComesFromTheDefault() {
+    ProxmoxLxcPlan named =
+        ProxmoxLxc.plan(
+            OciSpec.parse(SPEC.replace("\"web-1\"", "\"Web_1.Example\"")), options().build());
+    assertThat(named.request().hostname()).hasValue("web-1-example");
+    assertThat(named.mappings())
+        .filteredOn(m -> m.field().equals("$.hostname"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.outcome()).isEqualTo(Explanation.Outcome.APPROXIMATED));
+
+    String unnamed = SPEC.replace("\"hostname\":\"web-1\",", "");
+    assertThat(
+            ProxmoxLxc.plan(OciSpec.parse(unnamed), options().defaultHostname("Job_7").build())
+                .request()
+                .hostname())
+        .hasValue("job-7");
+    assertThat(ProxmoxLxc.plan(OciSpec.parse(unnamed), options().build()).request().hostname())
+        .isEmpty();
+  }
+
+  @Test
+  void unprivileged_canBeForced_andProxmoxsMappingReplacesTheSpecs() {
+    String otherMapping = SPEC.replace("\"hostID\":100000", "\"hostID\":200000");
+    ProxmoxLxcPlan plan =
+        ProxmoxLxc.plan(OciSpec.parse(otherMapping), options().unprivileged(true).build());
+    assertThat(plan.request().unprivileged()).hasValue(true);
+    assertThat(plan.mappings())
+        .filteredOn(m -> m.field().startsWith("$.linux.uidMappings"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.outcome()).isEqualTo(Explanation.Outcome.APPROXIMATED));
+    assertThat(plan.configFileLines()).noneMatch(l -> l.startsWith("lxc.idmap"));
+
+    ProxmoxLxcPlan privileged = ProxmoxLxc.plan(OciSpec.parse(otherMapping), options().build());
+    assertThat(privileged.request().unprivileged()).hasValue(false);
+    assertThat(privileged.configFileLines()).contains("lxc.idmap = u 0 200000 65536");
+  }
+
+  @Test
+  void withoutNetwork_theNamespaceKeepsLoopbackOnly() {
+    ProxmoxLxcPlan plan = ProxmoxLxc.plan(OciSpec.parse(SPEC), options().network(false).build());
+    assertThat(plan.request().networks()).isEmpty();
+    assertThat(plan.notExpressible()).isEmpty();
+  }
+
+  @Test
+  void memory_isAtLeastProxmoxsMinimum() {
+    String tiny = SPEC.replace("\"limit\":536870912,\"swap\":805306368", "\"limit\":4194304");
+    assertThat(ProxmoxLxc.plan(OciSpec.parse(tiny), options().build()).request().memoryMib())
+        .hasValue(16L);
   }
 
   @Test

@@ -22,6 +22,7 @@ import io.pvekit.proxmox.LxcNet;
 import io.pvekit.proxmox.LxcRootFs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +35,9 @@ public final class PlanBuilder {
   /** Mounts Proxmox's own LXC setup provides in every container. */
   private static final Set<String> STANDARD_MOUNTS =
       Set.of("/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys", "/sys/fs/cgroup");
+
+  /** Proxmox refuses less ({@code memory:int[16,]}). */
+  private static final long MIN_MEMORY_MIB = 16;
 
   private PlanBuilder() {}
 
@@ -57,17 +61,27 @@ public final class PlanBuilder {
     List<FieldMapping> mappings = new ArrayList<>();
     List<String> configLines = new ArrayList<>();
     OciLinux linux = spec.linux().orElse(OciLinux.builder().build());
-    boolean unprivileged = standardUnprivileged(linux);
+    boolean standardMapping = standardUnprivileged(linux);
+    boolean unprivileged = o.unprivileged().orElse(standardMapping);
     request.unprivileged(unprivileged);
     if (unprivileged) {
       request.features(LxcFeatures.builder().nesting(true).build());
+    }
+    if (spec.hostname().isEmpty()) {
+      o.defaultHostname().ifPresent(name -> request.hostname(dnsLabel(name)));
     }
     int mountPoint = 0;
     for (FieldMapping m : lxc.mappings()) {
       String f = m.field();
       Optional<String> api = Optional.empty();
       if (f.equals("$.hostname")) {
-        request.hostname(spec.hostname().orElseThrow());
+        String label = dnsLabel(spec.hostname().orElseThrow());
+        request.hostname(label);
+        if (!label.equals(spec.hostname().orElseThrow())) {
+          mappings.add(
+              with(m, Outcome.APPROXIMATED, "API: hostname " + label + " (a DNS name)", List.of()));
+          continue;
+        }
         api = Optional.of("hostname");
       } else if (f.equals("$.root.path")) {
         api =
@@ -96,11 +110,16 @@ public final class PlanBuilder {
                   "Proxmox gives each container its own network; joining a namespace is not expressible"));
           continue;
         }
-        LxcNet.Builder net = LxcNet.builder().name("eth0").bridge(o.bridge()).ip(o.ip());
-        if (o.applicationContainer()) {
-          net.hostManaged(true);
+        if (!o.network()) {
+          mappings.add(
+              with(
+                  m,
+                  Outcome.MAPPED,
+                  "Proxmox's own namespace, loopback only (no net0)",
+                  List.of()));
+          continue;
         }
-        request.putNetworks(0, net.build());
+        request.putNetworks(0, network(o));
         api =
             Optional.of(
                 "net0 ("
@@ -119,6 +138,15 @@ public final class PlanBuilder {
                 m, Outcome.MAPPED, "Proxmox creates the container's namespaces itself", List.of()));
         continue;
       } else if (f.matches("\\$\\.linux\\.[ug]idMappings\\[\\d+]") && unprivileged) {
+        if (!standardMapping) {
+          mappings.add(
+              with(
+                  m,
+                  Outcome.APPROXIMATED,
+                  "API: unprivileged: 1; Proxmox's own 0 -> 100000 (65536) mapping replaces it",
+                  List.of()));
+          continue;
+        }
         api = Optional.of("unprivileged: 1 (Proxmox's 100000 + 65536 mapping)");
       } else if (f.matches("\\$\\.mounts\\[\\d+]")) {
         OciMount mount = spec.mounts().get(index(f));
@@ -137,14 +165,27 @@ public final class PlanBuilder {
           api = Optional.of("mp" + mountPoint++ + " (bind mount point; needs root@pam)");
         }
       } else if (o.applicationContainer() && f.equals("$.process.args")) {
-        request.putExtra("entrypoint", String.join(" ", spec.process().orElseThrow().args()));
+        Optional<String> entrypoint = lineValue(m, "lxc.execute.cmd");
+        if (entrypoint.isEmpty()) {
+          mappings.add(
+              refused(
+                  m,
+                  "entrypoint is one command line: an argument holding both quote characters or a"
+                      + " line break cannot be written into it"));
+          continue;
+        }
+        request.putExtra("entrypoint", entrypoint.get());
         request.putExtra("cmode", "console");
-        api = Optional.of("entrypoint, cmode: console");
+        // an application container's rootfs is no distribution Proxmox's setup could manage
+        request.putExtra("ostype", "unmanaged");
+        api = Optional.of("entrypoint, cmode: console, ostype: unmanaged");
       } else if (o.applicationContainer() && f.equals("$.process.env")) {
         request.putExtra(
             "env", String.join("\0", spec.process().map(OciProcess::env).orElse(List.of())));
         api = Optional.of("env (NUL-separated)");
-      } else if (o.applicationContainer() && f.matches("\\$\\.process\\.env\\[\\d+]")) {
+      } else if (o.applicationContainer()
+          && f.matches("\\$\\.process\\.env\\[\\d+]")
+          && m.outcome() != Outcome.REFUSED) {
         api = Optional.of("env");
       } else if (f.equals("$.annotations") || f.equals("$.ociVersion")) {
         mappings.add(with(m, Outcome.IGNORED, "metadata; the container is tagged oci", List.of()));
@@ -180,8 +221,10 @@ public final class PlanBuilder {
     if (limit <= 0) {
       return Optional.empty();
     }
-    request.memoryMib(mib(limit));
-    return Optional.of("memory: " + mib(limit) + " MiB");
+    long mib = Math.max(MIN_MEMORY_MIB, mib(limit));
+    request.memoryMib(mib);
+    return Optional.of(
+        "memory: " + mib + " MiB" + (mib > mib(limit) ? " (Proxmox's minimum)" : ""));
   }
 
   private static Optional<String> swap(OciSpec spec, LxcCreateRequest.Builder request) {
@@ -223,6 +266,36 @@ public final class PlanBuilder {
         LxcMountPoint.builder(source, mount.destination())
             .readOnly(mount.options().contains("ro"))
             .build());
+  }
+
+  private static LxcNet network(ProxmoxLxcOptions o) {
+    LxcNet.Builder net = LxcNet.builder().name("eth0").bridge(o.bridge()).ip(o.ip());
+    if (o.applicationContainer()) {
+      net.hostManaged(true);
+    }
+    return net.build();
+  }
+
+  /** The value of the translator's line {@code key = value} for this field, if it made one. */
+  private static Optional<String> lineValue(FieldMapping m, String key) {
+    String prefix = key + " = ";
+    return m.lxcLines().stream()
+        .filter(line -> line.startsWith(prefix))
+        .map(line -> line.substring(prefix.length()))
+        .findFirst();
+  }
+
+  /**
+   * A DNS label (Proxmox checks the {@code dns-name} format): lower case, anything else than
+   * letters, digits and dashes a dash, at most 63 characters.
+   */
+  static String dnsLabel(String name) {
+    String label = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    label = label.replaceAll("^-+|-+$", "");
+    if (label.isEmpty()) {
+      label = "container";
+    }
+    return label.length() > 63 ? label.substring(0, 63).replaceAll("-+$", "") : label;
   }
 
   /** Proxmox's unprivileged containers map 0..65535 to 100000..165535. */

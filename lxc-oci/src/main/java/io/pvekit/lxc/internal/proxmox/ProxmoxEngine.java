@@ -6,20 +6,24 @@ import io.pvekit.lxc.ContainerState;
 import io.pvekit.lxc.ContainerStateException;
 import io.pvekit.lxc.ContainerStatus;
 import io.pvekit.lxc.LxcRuntimeException;
-import io.pvekit.lxc.OciProcess;
+import io.pvekit.lxc.OciLinux;
 import io.pvekit.lxc.OciSpec;
 import io.pvekit.lxc.ProxmoxBackend;
+import io.pvekit.lxc.ProxmoxLxc;
+import io.pvekit.lxc.ProxmoxLxcOptions;
+import io.pvekit.lxc.ProxmoxLxcPlan;
+import io.pvekit.lxc.UnsupportedOciFeatureException;
 import io.pvekit.lxc.internal.runtime.ContainerEngine;
 import io.pvekit.lxc.internal.runtime.ContainerIds;
 import io.pvekit.lxc.internal.runtime.Signals;
+import io.pvekit.lxc.internal.template.TemplateWriter;
 import io.pvekit.proxmox.GuestSummary;
 import io.pvekit.proxmox.LxcContainer;
 import io.pvekit.proxmox.LxcCreateRequest;
-import io.pvekit.proxmox.LxcNet;
-import io.pvekit.proxmox.LxcRootFs;
 import io.pvekit.proxmox.NodeApi;
 import io.pvekit.proxmox.ProxmoxException;
 import io.pvekit.proxmox.ProxmoxNotFoundException;
+import io.pvekit.proxmox.ProxmoxVersion;
 import io.pvekit.proxmox.StorageContent;
 import io.pvekit.proxmox.StorageId;
 import io.pvekit.proxmox.VmId;
@@ -38,13 +42,20 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The OCI lifecycle on Proxmox VE: create = the rootfs as a template (uploaded once per content
- * digest) + {@code POST /nodes/{node}/lxc} with the process as {@code entrypoint} (PVE 9.1
- * application containers); start/kill/state/delete = the container's status calls. The container
- * records live under the runtime's state root like local ones, so {@code state} and {@code list}
- * work the same way.
+ * The OCI lifecycle on Proxmox VE: create = the rootfs as a {@link TemplateWriter} template
+ * (uploaded once per content digest) + {@code POST /nodes/{node}/lxc} with the request {@link
+ * ProxmoxLxc#plan} makes for a PVE 9.1 application container; start/kill/state/delete = the
+ * container's status calls. What the plan cannot express at all refuses the create; its config-file
+ * lines are listed in the container's notes. The container records live under the runtime's state
+ * root like local ones, so {@code state} and {@code list} work the same way.
  */
 public final class ProxmoxEngine implements ContainerEngine {
+  /** The tag that marks the containers this runtime created. */
+  static final String TAG = "proxmox-lxcri";
+
+  /** Proxmox's limit for {@code description}. */
+  private static final int MAX_DESCRIPTION = 8191;
+
   private final Path root;
   private final ProxmoxBackend backend;
   private final NodeApi node;
@@ -82,11 +93,23 @@ public final class ProxmoxEngine implements ContainerEngine {
       OciSpec spec = OciSpec.read(record.bundle.resolve("config.json"));
       record.ociVersion = spec.ociVersion();
       record.annotations.putAll(spec.annotations());
+      requireApplicationContainers(id);
+      VmId vmid = backend.client().cluster().nextId();
+      ProxmoxLxcPlan plan = ProxmoxLxc.plan(spec, options(id, record.bundle, vmid));
+      if (!plan.notExpressible().isEmpty()) {
+        throw new UnsupportedOciFeatureException("Proxmox VE", plan.notExpressible());
+      }
       record.template = template(spec, record.bundle, dir);
-      record.vmid = backend.client().cluster().nextId().value();
+      record.vmid = vmid.value();
       record.save(dir);
+      LxcCreateRequest request =
+          LxcCreateRequest.builder()
+              .from(plan.request())
+              .osTemplate(record.template)
+              .description(description(record, plan))
+              .build();
       try {
-        node.lxc().create(request(id, spec, record)).await(backend.taskTimeout());
+        node.lxc().create(request).await(backend.taskTimeout());
       } catch (ProxmoxException e) {
         removeGuest(record);
         throw e;
@@ -106,84 +129,97 @@ public final class ProxmoxEngine implements ContainerEngine {
     }
   }
 
-  /** The rootfs as a template: uploaded unless a template with the same content exists. */
+  /**
+   * The process becomes the container's init through {@code entrypoint} and {@code env}, which
+   * Proxmox VE has since 9.1; before that a container always boots its template's init.
+   */
+  private void requireApplicationContainers(String id) {
+    ProxmoxVersion version = backend.client().version();
+    if (!ProxmoxLxcOptions.supportsApplicationContainers(version)) {
+      throw new LxcRuntimeException(
+          id,
+          "Proxmox VE "
+              + version.version()
+              + " cannot run an OCI process as a container's init (the entrypoint and env"
+              + " container options came with 9.1): upgrade the cluster or use the local backend");
+    }
+  }
+
+  /**
+   * What the plan needs; the template's volume comes later, as its name is the digest of the
+   * archive: planning first means a refused config.json costs no archive.
+   */
+  private ProxmoxLxcOptions options(String id, Path bundle, VmId vmid) {
+    ProxmoxLxcOptions.Builder options =
+        ProxmoxLxcOptions.builder()
+            .vmid(vmid)
+            .bundle(bundle)
+            .osTemplate(backend.templateStorage() + ":vztmpl/pending")
+            .rootfsStorage(StorageId.of(backend.rootStorage()))
+            .rootfsSizeGib(backend.rootSizeGib())
+            .network(backend.bridge().isPresent())
+            .applicationContainer(true)
+            .unprivileged(backend.unprivileged())
+            .defaultHostname(id)
+            .addTags(TAG);
+    backend.bridge().ifPresent(options::bridge);
+    return options.build();
+  }
+
+  /**
+   * The rootfs as a template named by its content, uploaded unless the storage has it: the writer
+   * is reproducible, so every container of one image shares one template.
+   */
   private String template(OciSpec spec, Path bundle, Path dir) throws IOException {
     String rootPath =
         spec.root()
             .orElseThrow(() -> new LxcRuntimeException(null, "config.json has no root.path"))
             .path();
-    Path rootfs = bundle.resolve(rootPath);
-    TemplateArchive.Result archive = TemplateArchive.build(rootfs, dir);
+    OciLinux linux = spec.linux().orElse(OciLinux.builder().build());
+    Path archive = dir.resolve("template.tar.zst");
     try {
-      String volid = backend.templateStorage() + ":vztmpl/" + archive.name();
+      // an id-shifted rootfs (a user namespace's) goes back to container ids, as templates hold
+      TemplateWriter.Written written =
+          TemplateWriter.write(
+              bundle.resolve(rootPath), archive, linux.uidMappings(), linux.gidMappings());
+      String name = "pvekit-" + written.sha256().substring(0, 16) + ".tar.zst";
+      String volid = backend.templateStorage() + ":vztmpl/" + name;
       List<StorageContent> existing = node.storage(backend.templateStorage()).content("vztmpl");
       if (existing.stream().noneMatch(c -> c.volid().equals(volid))) {
         node.storage(backend.templateStorage())
-            .upload("vztmpl", archive.file(), archive.name())
+            .upload("vztmpl", archive, name)
             .await(backend.taskTimeout());
       }
       return volid;
     } finally {
-      Files.deleteIfExists(archive.file());
+      Files.deleteIfExists(archive);
     }
   }
 
-  private LxcCreateRequest request(String id, OciSpec spec, ProxmoxRecord record) {
-    LxcCreateRequest.Builder request =
-        LxcCreateRequest.builder()
-            .vmid(VmId.of(record.vmid))
-            .osTemplate(record.template)
-            .hostname(hostname(spec.hostname().orElse(id)))
-            .rootFs(
-                LxcRootFs.newVolume(StorageId.of(backend.rootStorage()), backend.rootSizeGib())
-                    .build())
-            .unprivileged(backend.unprivileged())
-            .description("proxmox-lxcri container " + id + " (bundle " + record.bundle + ")")
-            .addTags("proxmox-lxcri");
-    backend
-        .bridge()
-        .ifPresent(
-            bridge ->
-                request.putNetworks(
-                    0, LxcNet.builder().name("eth0").bridge(bridge).ip("dhcp").build()));
-    spec.linux()
-        .flatMap(l -> l.resources())
-        .flatMap(r -> r.memory())
-        .ifPresent(
-            memory -> {
-              if (memory.limit().isPresent() && memory.limit().getAsLong() > 0) {
-                long limit = memory.limit().getAsLong();
-                request.memoryMib(Math.max(16, (limit + (1 << 20) - 1) >> 20));
-              }
-            });
-    spec.process()
-        .ifPresent(
-            process -> {
-              request.putExtra("entrypoint", entrypoint(process));
-              if (!process.env().isEmpty()) {
-                request.putExtra("env", String.join("\0", process.env()));
-              }
-            });
-    return request.build();
-  }
-
-  /** argv as one command line for PVE's entrypoint: words with blanks or quotes single-quoted. */
-  static String entrypoint(OciProcess process) {
-    List<String> words = new ArrayList<>();
-    for (String arg : process.args()) {
-      words.add(
-          arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+  /**
+   * Where the container came from, and the plan's config-file lines: the API cannot set them, so
+   * they are listed where an operator looks (the container's notes) for root to add if wanted.
+   */
+  static String description(ProxmoxRecord record, ProxmoxLxcPlan plan) {
+    StringBuilder text =
+        new StringBuilder(
+            "proxmox-lxcri container " + record.id + " (bundle " + record.bundle + ")");
+    List<String> lines = plan.configFileLines();
+    if (lines.isEmpty()) {
+      return text.toString();
     }
-    return String.join(" ", words);
-  }
-
-  /** A DNS label from the OCI host name or id (PVE checks the dns-name format). */
-  static String hostname(String name) {
-    String label = name.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
-    if (label.isEmpty()) {
-      label = "container";
+    text.append("\n\nNot applied (not API properties; root can add them to /etc/pve/lxc/")
+        .append(record.vmid)
+        .append(".conf):\n");
+    for (int i = 0; i < lines.size(); i++) {
+      String more = "... and " + (lines.size() - i) + " more";
+      if (text.length() + lines.get(i).length() + 1 + more.length() > MAX_DESCRIPTION) {
+        text.append(more);
+        break;
+      }
+      text.append(lines.get(i)).append('\n');
     }
-    return label.length() > 63 ? label.substring(0, 63).replaceAll("-+$", "") : label;
+    return text.toString();
   }
 
   @Override

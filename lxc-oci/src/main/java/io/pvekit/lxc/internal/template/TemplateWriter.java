@@ -11,7 +11,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +24,14 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
-/** Writes a root file system as a Proxmox container template: a tar of {@code ./...} entries. */
+/**
+ * Writes a root file system as a Proxmox container template: a tar of {@code ./...} entries.
+ *
+ * <p>The bytes depend on the tree alone: entries are sorted, owners are numeric only (no user or
+ * group names), the gzip header carries no time, and the root directory's own time (which is when
+ * the rootfs was unpacked, not what it holds) is the newest time in the tree. So the same tree
+ * gives the same archive and the archive's digest can name it.
+ */
 public final class TemplateWriter {
   private static final int S_IFMT = 0170000;
   private static final int S_IFCHR = 0020000;
@@ -30,7 +41,15 @@ public final class TemplateWriter {
 
   private TemplateWriter() {}
 
-  public static long write(
+  /**
+   * What was written.
+   *
+   * @param entries the number of tar entries
+   * @param sha256 the archive's sha256, lower-case hex
+   */
+  public record Written(long entries, String sha256) {}
+
+  public static Written write(
       Path rootfs, Path archive, List<OciIdMapping> uidMappings, List<OciIdMapping> gidMappings)
       throws IOException {
     String name = archive.getFileName().toString();
@@ -42,8 +61,11 @@ public final class TemplateWriter {
     }
     Path tmp = Files.createTempFile(archive.toAbsolutePath().getParent(), "." + name, ".tmp");
     long entries = 0;
+    MessageDigest sha256 = sha256();
     try {
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+      try (OutputStream file =
+              new BufferedOutputStream(
+                  new DigestOutputStream(Files.newOutputStream(tmp), sha256), 1 << 16);
           OutputStream compressed =
               zstd ? new ZstdOutputStream(file, 3) : new GZIPOutputStream(file, 1 << 16);
           TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
@@ -55,8 +77,10 @@ public final class TemplateWriter {
         try (Stream<Path> walk = Files.walk(rootfs)) {
           paths = walk.sorted().collect(Collectors.toList());
         }
+        FileTime rootTime = newest(paths.subList(1, paths.size()));
         for (Path path : paths) {
-          entries += entry(tar, rootfs, path, firstLinks, uidMappings, gidMappings) ? 1 : 0;
+          entries +=
+              entry(tar, rootfs, path, rootTime, firstLinks, uidMappings, gidMappings) ? 1 : 0;
         }
         tar.finish();
       }
@@ -64,13 +88,31 @@ public final class TemplateWriter {
     } finally {
       Files.deleteIfExists(tmp);
     }
-    return entries;
+    return new Written(entries, HexFormat.of().formatHex(sha256.digest()));
+  }
+
+  private static FileTime newest(List<Path> paths) throws IOException {
+    FileTime newest = FileTime.fromMillis(0);
+    for (Path path : paths) {
+      FileTime time = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS);
+      newest = time.compareTo(newest) > 0 ? time : newest;
+    }
+    return newest;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   private static boolean entry(
       TarArchiveOutputStream tar,
       Path rootfs,
       Path path,
+      FileTime rootTime,
       Map<String, String> firstLinks,
       List<OciIdMapping> uids,
       List<OciIdMapping> gids)
@@ -115,9 +157,12 @@ public final class TemplateWriter {
       }
     }
     entry.setMode(mode);
-    entry.setUserId(unshift((Integer) a.get("uid"), uids));
-    entry.setGroupId(unshift((Integer) a.get("gid"), gids));
-    entry.setLastModifiedTime((FileTime) a.get("lastModifiedTime"));
+    entry.setUserId(unshift(path, "uid", (Integer) a.get("uid"), uids));
+    entry.setGroupId(unshift(path, "gid", (Integer) a.get("gid"), gids));
+    // names would win over the ids in a plain tar -x, and they are the writer's, not the tree's
+    entry.setUserName("");
+    entry.setGroupName("");
+    entry.setLastModifiedTime(relative.isEmpty() ? rootTime : (FileTime) a.get("lastModifiedTime"));
     tar.putArchiveEntry(entry);
     if (content) {
       try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -129,7 +174,8 @@ public final class TemplateWriter {
   }
 
   /** Host id back to the container id (the template holds container ids). */
-  private static long unshift(long hostId, List<OciIdMapping> mappings) throws IOException {
+  private static long unshift(Path path, String kind, long hostId, List<OciIdMapping> mappings)
+      throws IOException {
     if (mappings.isEmpty()) {
       return hostId;
     }
@@ -138,6 +184,17 @@ public final class TemplateWriter {
         return m.containerId() + (hostId - m.hostId());
       }
     }
-    throw new IOException("host id " + hostId + " is outside the id mapping");
+    throw new IOException(
+        path
+            + ": owner "
+            + kind
+            + " "
+            + hostId
+            + " is outside the id mapping "
+            + mappings.stream()
+                .map(m -> m.containerId() + "->" + m.hostId() + "+" + m.size())
+                .collect(Collectors.joining(", "))
+            + "; a template of an id-shifted rootfs needs every owner inside the mapping it was"
+            + " unpacked with");
   }
 }
