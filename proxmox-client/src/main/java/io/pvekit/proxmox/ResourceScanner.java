@@ -62,7 +62,11 @@ final class ResourceScanner {
 
   private List<ClusterResource> body() {
     space();
-    if (!take('{') || !string() || !isData() || !colon() || !take('[')) {
+    if (!take('{')) {
+      return null;
+    }
+    space();
+    if (!string() || !isData() || !colon() || !take('[')) {
       return null;
     }
     List<ClusterResource> out = new ArrayList<>();

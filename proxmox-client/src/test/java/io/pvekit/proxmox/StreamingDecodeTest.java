@@ -91,7 +91,7 @@ class StreamingDecodeTest {
 
   /** A body as PVE 8/9 sends it: every entry type, plain values only. */
   static final String PVE_BODY =
-      "{\"data\":[{\"id\":\"qemu/100\",\"type\":\"qemu\",\"vmid\":100,\"name\":\"web-1\","
+      " {\n  \"data\" : [{\"id\":\"qemu/100\",\"type\":\"qemu\",\"vmid\":100,\"name\":\"web-1\","
           + "\"node\":\"pve1\",\"status\":\"running\",\"template\":0,\"maxcpu\":2,"
           + "\"cpu\":0.0249060195469461,\"maxmem\":2147483648,\"mem\":751619276,"
           + "\"maxdisk\":34359738368,\"disk\":0,\"uptime\":874350,\"netin\":2456116121,"
@@ -265,6 +265,12 @@ class StreamingDecodeTest {
       }
     }
     assertThat(bodies).hasSizeGreaterThanOrEqualTo(3);
+    // real PVE bodies (pretty-printed here) take the plain path
+    for (String recorded :
+        List.of("cluster-resources.json", "vm-list.cluster-resources-type-vm.pve8.json")) {
+      byte[] body = UpstreamSamples.file(recorded).body().getBytes(StandardCharsets.UTF_8);
+      assertThat(ResourceReader.list().readPlain(body)).as(recorded).isNotEmpty();
+    }
     for (String data : bodies) {
       assertThat(assertSameAsTree(data)).isNotEmpty();
     }

@@ -40,7 +40,7 @@ import okhttp3.Response;
  * figure, which is why the bytes are reported too.
  *
  * <p>Arguments: {@code --port P --fingerprint F --token ID=SECRET [--threads 16] [--seconds 10]
- * [--warmup 3] [--rounds 5] [--slice-ms 500] [--guests 24] [--own-pool]}; {@code --seconds} is the
+ * [--warmup 10] [--rounds 5] [--slice-ms 500] [--guests 24] [--own-pool]}; {@code --seconds} is the
  * measured time of each caller per round.
  */
 public final class ResourcesBenchmark {
@@ -77,7 +77,7 @@ public final class ResourcesBenchmark {
     String token = arg(args, "--token", null);
     int threads = Integer.parseInt(arg(args, "--threads", "16"));
     int seconds = Integer.parseInt(arg(args, "--seconds", "10"));
-    int warmup = Integer.parseInt(arg(args, "--warmup", "3"));
+    int warmup = Integer.parseInt(arg(args, "--warmup", "10"));
     int rounds = Integer.parseInt(arg(args, "--rounds", "5"));
     int sliceMillis = Integer.parseInt(arg(args, "--slice-ms", "500"));
     int guests = Integer.parseInt(arg(args, "--guests", "24"));
