@@ -1,7 +1,7 @@
 package io.pvekit.lxc;
 
 import io.pvekit.lxc.internal.fs.MountPoints;
-import io.pvekit.lxc.internal.json.OciJson;
+import io.pvekit.lxc.internal.json.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +87,10 @@ public interface LxcConfig {
   default void write(Path configFile) throws IOException {
     for (Map.Entry<Path, String> side : sideFiles().entrySet()) {
       Files.createDirectories(side.getKey().toAbsolutePath().getParent());
-      OciJson.writeAtomically(side.getKey(), side.getValue());
+      AtomicFiles.write(side.getKey(), side.getValue());
     }
     Files.createDirectories(configFile.toAbsolutePath().getParent());
-    OciJson.writeAtomically(configFile, render());
+    AtomicFiles.write(configFile, render());
   }
 
   /**

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.pvekit.lxc.internal.json.OciJson;
+import io.pvekit.lxc.internal.json.AtomicFiles;
+import io.pvekit.lxc.internal.json.SpecReader;
+import io.pvekit.lxc.internal.json.SpecWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -81,7 +83,7 @@ public interface OciSpec {
    * @throws OciSpecException when the document is not a valid runtime spec
    */
   static OciSpec read(Path file) throws IOException {
-    return OciJson.readSpec(file);
+    return SpecReader.read(file);
   }
 
   /**
@@ -92,7 +94,7 @@ public interface OciSpec {
    * @throws OciSpecException when the document is not a valid runtime spec
    */
   static OciSpec parse(String json) {
-    return OciJson.parseSpec(json);
+    return SpecReader.parse(json);
   }
 
   /**
@@ -104,7 +106,7 @@ public interface OciSpec {
    * @throws OciSpecException when the document is not a valid runtime spec
    */
   static OciSpec parse(InputStream json) throws IOException {
-    return OciJson.parseSpec(json);
+    return SpecReader.parse(json);
   }
 
   /**
@@ -113,7 +115,7 @@ public interface OciSpec {
    * @return pretty-printed JSON
    */
   default String toJson() {
-    return OciJson.write(this);
+    return SpecWriter.toJson(this);
   }
 
   /**
@@ -123,7 +125,7 @@ public interface OciSpec {
    * @throws IOException when the file cannot be written
    */
   default void write(Path file) throws IOException {
-    OciJson.writeAtomically(file, toJson());
+    AtomicFiles.write(file, toJson());
   }
 
   /**

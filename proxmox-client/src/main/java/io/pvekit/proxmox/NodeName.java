@@ -16,7 +16,7 @@ public record NodeName(String value) {
    */
   public NodeName {
     Objects.requireNonNull(value, "node");
-    if (!isNodeName(value)) {
+    if (!isValid(value)) {
       throw new IllegalArgumentException(
           "node: '" + value + "' is not a node name (letters, digits and inner '-')");
     }
@@ -33,7 +33,7 @@ public record NodeName(String value) {
   }
 
   /** {@code [a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?}, checked without a regex: it runs per entry. */
-  private static boolean isNodeName(String value) {
+  static boolean isValid(String value) {
     int last = value.length() - 1;
     if (last < 0 || value.charAt(0) == '-' || value.charAt(last) == '-') {
       return false;

@@ -2,6 +2,7 @@ package io.pvekit.proxmox;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The string values of one response that repeat from entry to entry ({@code type}, {@code status},
@@ -30,6 +31,34 @@ final class TextCache {
     String text = new String(chars, offset, length);
     strings[slot] = text;
     return text;
+  }
+
+  /** The ASCII bytes {@code from..to} (exclusive) as text. */
+  String text(byte[] bytes, int from, int to) {
+    int hash = 0;
+    for (int i = from; i < to; i++) {
+      hash = 31 * hash + bytes[i];
+    }
+    int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+    String cached = strings[slot];
+    if (cached != null && same(cached, bytes, from, to)) {
+      return cached;
+    }
+    String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    strings[slot] = text;
+    return text;
+  }
+
+  private static boolean same(String s, byte[] bytes, int from, int to) {
+    if (s.length() != to - from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i - from) != bytes[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean same(String s, char[] chars, int offset, int length) {

@@ -11,6 +11,17 @@ import java.io.IOException;
 @FunctionalInterface
 public interface DataReader<T> {
   /**
+   * Reads a whole body of the usual shape without a parser, when this reader has such a fast path
+   * and the body is simple enough for it; it must then give exactly what {@link #read} gives.
+   *
+   * @param body the whole response body
+   * @return the {@code data} value, or null to have the body read by {@link #read}
+   */
+  default T readPlain(byte[] body) {
+    return null;
+  }
+
+  /**
    * Reads the value whose first token is the parser's current token, and leaves the parser on its
    * last token ({@link JsonParser#skipChildren()} does that for anything not wanted).
    *

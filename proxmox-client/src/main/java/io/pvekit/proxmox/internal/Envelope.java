@@ -21,10 +21,20 @@ final class Envelope {
     }
   }
 
+  /**
+   * Larger bodies always go to Jackson, whose limits (string and number length) a plain reader then
+   * need not repeat.
+   */
+  private static final int PLAIN_LIMIT = 4 << 20;
+
   private Envelope() {}
 
   static <T> T data(ObjectMapper json, byte[] body, DataReader<T> reader)
       throws IOException, NoData {
+    T plain = body.length <= PLAIN_LIMIT ? reader.readPlain(body) : null;
+    if (plain != null) {
+      return plain;
+    }
     try (JsonParser parser = json.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first != JsonToken.START_OBJECT) {

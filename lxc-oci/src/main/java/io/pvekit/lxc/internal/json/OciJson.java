@@ -29,12 +29,7 @@ import io.pvekit.lxc.OciSpec;
 import io.pvekit.lxc.OciSpecException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -83,24 +78,6 @@ public final class OciJson {
   /** The configured mapper, for other OCI documents (image manifests, state). */
   public static ObjectMapper mapper() {
     return MAPPER;
-  }
-
-  public static OciSpec readSpec(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return parseSpec(in);
-    }
-  }
-
-  public static OciSpec parseSpec(String json) {
-    try {
-      return checkVersion(read(json, OciSpec.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public static OciSpec parseSpec(InputStream json) throws IOException {
-    return checkVersion(read(json, OciSpec.class));
   }
 
   /**
@@ -154,36 +131,6 @@ public final class OciJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
     }
-  }
-
-  public static void writeAtomically(Path file, String content) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  private static OciSpec checkVersion(OciSpec spec) {
-    String version = spec.ociVersion();
-    Matcher m = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(?:-[0-9A-Za-z.+-]+)?").matcher(version);
-    if (!m.matches()) {
-      throw new OciSpecException(
-          "$.ociVersion", "\"" + version + "\" is not a version like 1.2.0", null);
-    }
-    if (Integer.parseInt(m.group(1)) != OciSpec.SUPPORTED_MAJOR_VERSION) {
-      throw new OciSpecException(
-          "$.ociVersion",
-          "unsupported version \""
-              + version
-              + "\": pvekit reads runtime-spec 1.x (1.0 to 1.2); convert the bundle or use a runtime"
-              + " that supports it",
-          null);
-    }
-    return spec;
   }
 
   private static OciSpecException translate(JsonMappingException e) {

@@ -1,8 +1,7 @@
 package io.pvekit.lxc.internal.translate;
 
 import io.pvekit.lxc.internal.json.OciJson;
-import java.util.Collection;
-import java.util.Map;
+import io.pvekit.lxc.internal.json.SpecWriter;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -29,12 +28,39 @@ final class Values {
         || value instanceof Number
         || value instanceof Boolean) {
       text = value instanceof CharSequence ? "\"" + value + "\"" : value.toString();
-    } else if (value instanceof Collection || value instanceof Map) {
-      text = OciJson.write(value).replaceAll("\\s*\n\\s*", " ").trim();
     } else {
-      text = OciJson.write(value).replaceAll("\\s*\n\\s*", " ").trim();
+      // model objects, lists and maps as one-line JSON; databind only for a type the writer lacks
+      text = oneLine(SpecWriter.write(value).orElseGet(() -> OciJson.write(value)));
     }
     return text.length() > MAX_DISPLAY ? text.substring(0, MAX_DISPLAY - 3) + "..." : text;
+  }
+
+  /** Pretty-printed JSON on one line: each line break and the blanks around it become one space. */
+  static String oneLine(String json) {
+    StringBuilder out = new StringBuilder(json.length());
+    int i = 0;
+    while (i < json.length()) {
+      char c = json.charAt(i);
+      if (c == '\n') {
+        while (out.length() > 0 && isBlank(out.charAt(out.length() - 1))) {
+          out.setLength(out.length() - 1);
+        }
+        i++;
+        while (i < json.length() && isBlank(json.charAt(i))) {
+          i++;
+        }
+        out.append(' ');
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString().trim();
+  }
+
+  /** What {@code \s} matches in a regular expression. */
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**

@@ -17,10 +17,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -33,18 +31,43 @@ import okhttp3.Response;
 /**
  * Throughput of {@code GET /cluster/resources} against a running simulator with N concurrent
  * callers: pvekit's {@code ProxmoxClient} against a bare OkHttp loop on the same shared {@code
- * OkHttpClient} (the limit: same connections, no parsing). Rounds alternate the two; allocation per
- * call comes from the callers' {@code ThreadMXBean} allocated bytes. Run by {@code bench/run.sh}.
+ * OkHttpClient} (the limit: same connections, no parsing). Run by {@code bench/run.sh}.
+ *
+ * <p>The machine is shared, so its load drifts within seconds. Each round therefore alternates the
+ * two callers in short slices (all N threads run one caller, drain, then the other), and the ratio
+ * is taken per round over the same stretch of time. Per call it records the bytes the calling
+ * thread allocated and the CPU time it used ({@code ThreadMXBean}); GC threads are not in the CPU
+ * figure, which is why the bytes are reported too.
  *
  * <p>Arguments: {@code --port P --fingerprint F --token ID=SECRET [--threads 16] [--seconds 10]
- * [--warmup 3] [--rounds 5] [--guests 24] [--own-pool]}.
+ * [--warmup 3] [--rounds 5] [--slice-ms 500] [--guests 24] [--own-pool]}; {@code --seconds} is the
+ * measured time of each caller per round.
  */
 public final class ResourcesBenchmark {
   private interface Caller {
     void call() throws IOException;
   }
 
-  private record Result(double callsPerSecond, double bytesPerCall) {}
+  /** Sums of one caller over a round's slices. */
+  private static final class Tally {
+    final LongAdder calls = new LongAdder();
+    final LongAdder bytes = new LongAdder();
+    final LongAdder cpuNanos = new LongAdder();
+    final LongAdder failures = new LongAdder();
+    long nanos;
+
+    double callsPerSecond() {
+      return calls.sum() / (nanos / 1e9);
+    }
+
+    double bytesPerCall() {
+      return (double) bytes.sum() / Math.max(1, calls.sum());
+    }
+
+    double cpuMicrosPerCall() {
+      return cpuNanos.sum() / 1e3 / Math.max(1, calls.sum());
+    }
+  }
 
   private ResourcesBenchmark() {}
 
@@ -56,6 +79,7 @@ public final class ResourcesBenchmark {
     int seconds = Integer.parseInt(arg(args, "--seconds", "10"));
     int warmup = Integer.parseInt(arg(args, "--warmup", "3"));
     int rounds = Integer.parseInt(arg(args, "--rounds", "5"));
+    int sliceMillis = Integer.parseInt(arg(args, "--slice-ms", "500"));
     int guests = Integer.parseInt(arg(args, "--guests", "24"));
     String tokenId = token.substring(0, token.indexOf('='));
     String secret = token.substring(token.indexOf('=') + 1);
@@ -101,119 +125,163 @@ public final class ResourcesBenchmark {
           };
       System.out.printf(
           Locale.ROOT,
-          "GET /cluster/resources (%d entries), %d callers, %d s per round after %d s warm-up,"
-              + " %d rounds%n",
+          "GET /cluster/resources (%d entries), %d callers, %d rounds of %d s per caller in"
+              + " alternating %d ms slices, after %d s warm-up%n",
           entries,
           threads,
+          rounds,
           seconds,
-          warmup,
-          rounds);
-      // both JVMs (simulator and callers) compile their hot paths first; these runs are discarded
-      measure(bare, threads, warmup, 10);
-      measure(typed, threads, warmup, 10);
-      List<Result> okhttp = new ArrayList<>();
-      List<Result> pvekit = new ArrayList<>();
-      for (int r = 0; r < rounds; r++) {
-        boolean okhttpFirst = r % 2 == 0;
-        if (okhttpFirst) {
-          okhttp.add(report("okhttp", r, measure(bare, threads, warmup, seconds)));
+          sliceMillis,
+          warmup);
+      Workers workers = new Workers(threads);
+      try {
+        // both JVMs (simulator and callers) compile their hot paths first; discarded
+        workers.round(bare, typed, warmup * 1000L, sliceMillis);
+        List<Tally[]> results = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+          Tally[] round = workers.round(bare, typed, seconds * 1000L, sliceMillis);
+          report(r, round);
+          results.add(round);
         }
-        pvekit.add(report("client", r, measure(typed, threads, warmup, seconds)));
-        if (!okhttpFirst) {
-          okhttp.add(report("okhttp", r, measure(bare, threads, warmup, seconds)));
+        summarize(results);
+      } finally {
+        workers.close();
+      }
+    }
+  }
+
+  /** N threads that run one caller at a time, slice by slice. */
+  private static final class Workers implements AutoCloseable {
+    private final com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Semaphore start = new Semaphore(0);
+    private final Semaphore done = new Semaphore(0);
+    private volatile Caller caller;
+    private volatile Tally tally;
+    private volatile boolean stop;
+    private volatile boolean exit;
+
+    Workers(int n) {
+      for (int t = 0; t < n; t++) {
+        Thread worker = new Thread(this::work, "bench-" + t);
+        worker.setDaemon(true);
+        worker.start();
+        threads.add(worker);
+      }
+    }
+
+    private void work() {
+      while (true) {
+        start.acquireUninterruptibly();
+        if (exit) {
+          return;
         }
+        Caller current = caller;
+        Tally into = tally;
+        while (!stop) {
+          long bytes = mx.getCurrentThreadAllocatedBytes();
+          long cpu = mx.getCurrentThreadCpuTime();
+          try {
+            current.call();
+          } catch (IOException | RuntimeException e) {
+            into.failures.increment();
+            continue;
+          }
+          // a call that ends after the slice is over belongs to no slice
+          if (!stop) {
+            into.calls.increment();
+            into.bytes.add(mx.getCurrentThreadAllocatedBytes() - bytes);
+            into.cpuNanos.add(mx.getCurrentThreadCpuTime() - cpu);
+          }
+        }
+        done.release();
       }
-      Result o = median(okhttp);
-      Result p = median(pvekit);
-      // throughput drifts with the shared machine's load; the ratio within a round drifts less
-      double[] ratios = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        ratios[r] = pvekit.get(r).callsPerSecond() / okhttp.get(r).callsPerSecond();
+    }
+
+    /** {@code millis} of each caller, alternating slices; [0] = bare OkHttp, [1] = client. */
+    Tally[] round(Caller bare, Caller typed, long millis, int sliceMillis)
+        throws InterruptedException {
+      Tally[] tallies = {new Tally(), new Tally()};
+      long slices = Math.max(1, millis / sliceMillis);
+      for (long s = 0; s < 2 * slices; s++) {
+        // A B B A A B B A ...: a steady drift in the machine's load favours neither caller
+        int which = (int) ((s % 2) ^ ((s / 2) % 2));
+        Tally into = tallies[which];
+        caller = which == 0 ? bare : typed;
+        tally = into;
+        stop = false;
+        long begin = System.nanoTime();
+        start.release(threads.size());
+        Thread.sleep(sliceMillis);
+        stop = true;
+        into.nanos += System.nanoTime() - begin;
+        done.acquire(threads.size());
       }
-      Arrays.sort(ratios);
+      return tallies;
+    }
+
+    @Override
+    public void close() {
+      exit = true;
+      start.release(threads.size());
+    }
+  }
+
+  private static void report(int round, Tally[] tallies) {
+    String[] names = {"okhttp", "client"};
+    for (int i = 0; i < 2; i++) {
+      Tally t = tallies[i];
       System.out.printf(
           Locale.ROOT,
-          "RESULT okhttp=%.1f client=%.1f okhttp_bytes_per_call=%.0f client_bytes_per_call=%.0f"
-              + " round_ratio=%.3f%n",
-          o.callsPerSecond(),
-          p.callsPerSecond(),
-          o.bytesPerCall(),
-          p.bytesPerCall(),
-          ratios[rounds / 2]);
+          "  round %d %-7s %9.1f calls/s %9.0f bytes/call %7.1f us CPU/call%s%n",
+          round + 1,
+          names[i],
+          t.callsPerSecond(),
+          t.bytesPerCall(),
+          t.cpuMicrosPerCall(),
+          t.failures.sum() > 0 ? " (" + t.failures.sum() + " failed calls)" : "");
     }
-  }
-
-  private static Result report(String name, int round, Result result) {
     System.out.printf(
         Locale.ROOT,
-        "  round %d %-7s %9.1f calls/s %9.0f bytes/call%n",
+        "  round %d ratio   %9.3f%n",
         round + 1,
-        name,
-        result.callsPerSecond(),
-        result.bytesPerCall());
-    return result;
+        tallies[1].callsPerSecond() / tallies[0].callsPerSecond());
   }
 
-  private static Result median(List<Result> results) {
-    double[] calls = results.stream().mapToDouble(Result::callsPerSecond).sorted().toArray();
-    double[] bytes = results.stream().mapToDouble(Result::bytesPerCall).sorted().toArray();
-    return new Result(calls[calls.length / 2], bytes[bytes.length / 2]);
+  private static void summarize(List<Tally[]> rounds) {
+    double[] ratios = new double[rounds.size()];
+    double[][] calls = new double[2][rounds.size()];
+    double[][] bytes = new double[2][rounds.size()];
+    double[][] cpu = new double[2][rounds.size()];
+    for (int r = 0; r < rounds.size(); r++) {
+      for (int i = 0; i < 2; i++) {
+        calls[i][r] = rounds.get(r)[i].callsPerSecond();
+        bytes[i][r] = rounds.get(r)[i].bytesPerCall();
+        cpu[i][r] = rounds.get(r)[i].cpuMicrosPerCall();
+      }
+      ratios[r] = calls[1][r] / calls[0][r];
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT okhttp=%.1f client=%.1f okhttp_bytes_per_call=%.0f client_bytes_per_call=%.0f"
+            + " round_ratio=%.3f min_ratio=%.3f max_ratio=%.3f okhttp_cpu_us=%.1f"
+            + " client_cpu_us=%.1f%n",
+        median(calls[0]),
+        median(calls[1]),
+        median(bytes[0]),
+        median(bytes[1]),
+        median(ratios),
+        Arrays.stream(ratios).min().orElse(0),
+        Arrays.stream(ratios).max().orElse(0),
+        median(cpu[0]),
+        median(cpu[1]));
   }
 
-  /** Runs the caller on N threads: warm-up, then a measured window. */
-  private static Result measure(Caller caller, int threads, int warmup, int seconds)
-      throws InterruptedException {
-    com.sun.management.ThreadMXBean mx =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    AtomicBoolean measuring = new AtomicBoolean();
-    AtomicBoolean stop = new AtomicBoolean();
-    LongAdder calls = new LongAdder();
-    AtomicLong allocated = new AtomicLong();
-    AtomicLong failures = new AtomicLong();
-    CountDownLatch done = new CountDownLatch(threads);
-    for (int t = 0; t < threads; t++) {
-      Thread worker =
-          new Thread(
-              () -> {
-                long myCalls = 0;
-                long startBytes = -1;
-                try {
-                  while (!stop.get()) {
-                    if (startBytes < 0 && measuring.get()) {
-                      startBytes = mx.getCurrentThreadAllocatedBytes();
-                      myCalls = 0;
-                    }
-                    try {
-                      caller.call();
-                      myCalls++;
-                    } catch (IOException | RuntimeException e) {
-                      failures.incrementAndGet();
-                    }
-                  }
-                  if (startBytes >= 0) {
-                    allocated.addAndGet(mx.getCurrentThreadAllocatedBytes() - startBytes);
-                    calls.add(myCalls);
-                  }
-                } finally {
-                  done.countDown();
-                }
-              },
-              "bench-" + t);
-      worker.setDaemon(true);
-      worker.start();
-    }
-    Thread.sleep(warmup * 1000L);
-    measuring.set(true);
-    long start = System.nanoTime();
-    Thread.sleep(seconds * 1000L);
-    stop.set(true);
-    done.await();
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    if (failures.get() > 0) {
-      System.out.println("  (" + failures.get() + " failed calls)");
-    }
-    long n = Math.max(1, calls.sum());
-    return new Result(calls.sum() / elapsed, (double) allocated.get() / n);
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   /** Clones the template into {@code guests} VMs (half of them running) unless already there. */
