@@ -1,11 +1,9 @@
 package io.pvekit.lxc;
 
 import io.pvekit.lxc.internal.bundle.SpecGenerator;
+import io.pvekit.lxc.internal.fs.Trees;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * Makes OCI runtime bundles ({@code config.json} + {@code rootfs/}) from images, as {@code umoci
@@ -41,15 +39,7 @@ public final class OciBundles {
    */
   public static OciSpec create(OciImage image, Path bundle, ImageUnpacker unpacker)
       throws IOException {
-    boolean created = !Files.exists(bundle, LinkOption.NOFOLLOW_LINKS);
-    if (!created) {
-      try (Stream<Path> entries = Files.list(bundle)) {
-        if (entries.findAny().isPresent()) {
-          throw new OciImageException(bundle + " is not empty; make the bundle in a new directory");
-        }
-      }
-    }
-    Files.createDirectories(bundle);
+    boolean created = Trees.prepareEmpty(bundle, "make the bundle in a new directory");
     try {
       Path rootfs = bundle.resolve("rootfs");
       unpacker.unpack(image, rootfs);
@@ -57,7 +47,7 @@ public final class OciBundles {
       spec.write(bundle.resolve("config.json"));
       return spec;
     } catch (IOException | RuntimeException e) {
-      removeQuietly(bundle, created);
+      Trees.undo(bundle, created);
       throw e;
     }
   }
@@ -75,22 +65,5 @@ public final class OciBundles {
   public static OciSpec runtimeSpec(OciImage image, Path rootfs, String hostname)
       throws IOException {
     return SpecGenerator.generate(image, rootfs, hostname);
-  }
-
-  private static void removeQuietly(Path bundle, boolean created) {
-    try (Stream<Path> walk = Files.walk(bundle)) {
-      walk.sorted(java.util.Comparator.reverseOrder())
-          .filter(p -> created || !p.equals(bundle))
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  // best effort; the original failure matters
-                }
-              });
-    } catch (IOException e) {
-      // best effort
-    }
   }
 }

@@ -6,17 +6,16 @@ import io.pvekit.lxc.ContainerState;
 import io.pvekit.lxc.ContainerStateException;
 import io.pvekit.lxc.ContainerStatus;
 import io.pvekit.lxc.LxcRuntimeException;
-import io.pvekit.lxc.OciLinux;
 import io.pvekit.lxc.OciSpec;
 import io.pvekit.lxc.ProxmoxBackend;
 import io.pvekit.lxc.ProxmoxLxc;
 import io.pvekit.lxc.ProxmoxLxcOptions;
 import io.pvekit.lxc.ProxmoxLxcPlan;
 import io.pvekit.lxc.UnsupportedOciFeatureException;
+import io.pvekit.lxc.internal.fs.Trees;
 import io.pvekit.lxc.internal.runtime.ContainerEngine;
 import io.pvekit.lxc.internal.runtime.ContainerIds;
 import io.pvekit.lxc.internal.runtime.Signals;
-import io.pvekit.lxc.internal.template.TemplateWriter;
 import io.pvekit.proxmox.GuestSummary;
 import io.pvekit.proxmox.LxcContainer;
 import io.pvekit.proxmox.LxcCreateRequest;
@@ -24,7 +23,6 @@ import io.pvekit.proxmox.NodeApi;
 import io.pvekit.proxmox.ProxmoxException;
 import io.pvekit.proxmox.ProxmoxNotFoundException;
 import io.pvekit.proxmox.ProxmoxVersion;
-import io.pvekit.proxmox.StorageContent;
 import io.pvekit.proxmox.StorageId;
 import io.pvekit.proxmox.VmId;
 import java.io.IOException;
@@ -36,14 +34,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The OCI lifecycle on Proxmox VE: create = the rootfs as a {@link TemplateWriter} template
- * (uploaded once per content digest) + {@code POST /nodes/{node}/lxc} with the request {@link
+ * The OCI lifecycle on Proxmox VE: create = the rootfs as a template ({@link RootfsTemplates},
+ * uploaded once per content digest) + {@code POST /nodes/{node}/lxc} with the request {@link
  * ProxmoxLxc#plan} makes for a PVE 9.1 application container; start/kill/state/delete = the
  * container's status calls. What the plan cannot express at all refuses the create; its config-file
  * lines are listed in the container's notes. The container records live under the runtime's state
@@ -59,11 +56,17 @@ public final class ProxmoxEngine implements ContainerEngine {
   private final Path root;
   private final ProxmoxBackend backend;
   private final NodeApi node;
+  private final RootfsTemplates templates;
 
   public ProxmoxEngine(Path root, ProxmoxBackend backend) {
     this.root = root.toAbsolutePath();
     this.backend = backend;
     this.node = backend.client().node(backend.node());
+    this.templates =
+        new RootfsTemplates(
+            node.storage(backend.templateStorage()),
+            backend.templateStorage(),
+            backend.taskTimeout());
   }
 
   @Override
@@ -99,7 +102,7 @@ public final class ProxmoxEngine implements ContainerEngine {
       if (!plan.notExpressible().isEmpty()) {
         throw new UnsupportedOciFeatureException("Proxmox VE", plan.notExpressible());
       }
-      record.template = template(spec, record.bundle, dir);
+      record.template = templates.publish(spec, record.bundle, dir);
       record.vmid = vmid.value();
       record.save(dir);
       LxcCreateRequest request =
@@ -164,36 +167,6 @@ public final class ProxmoxEngine implements ContainerEngine {
             .addTags(TAG);
     backend.bridge().ifPresent(options::bridge);
     return options.build();
-  }
-
-  /**
-   * The rootfs as a template named by its content, uploaded unless the storage has it: the writer
-   * is reproducible, so every container of one image shares one template.
-   */
-  private String template(OciSpec spec, Path bundle, Path dir) throws IOException {
-    String rootPath =
-        spec.root()
-            .orElseThrow(() -> new LxcRuntimeException(null, "config.json has no root.path"))
-            .path();
-    OciLinux linux = spec.linux().orElse(OciLinux.builder().build());
-    Path archive = dir.resolve("template.tar.zst");
-    try {
-      // an id-shifted rootfs (a user namespace's) goes back to container ids, as templates hold
-      TemplateWriter.Written written =
-          TemplateWriter.write(
-              bundle.resolve(rootPath), archive, linux.uidMappings(), linux.gidMappings());
-      String name = "pvekit-" + written.sha256().substring(0, 16) + ".tar.zst";
-      String volid = backend.templateStorage() + ":vztmpl/" + name;
-      List<StorageContent> existing = node.storage(backend.templateStorage()).content("vztmpl");
-      if (existing.stream().noneMatch(c -> c.volid().equals(volid))) {
-        node.storage(backend.templateStorage())
-            .upload("vztmpl", archive, name)
-            .await(backend.taskTimeout());
-      }
-      return volid;
-    } finally {
-      Files.deleteIfExists(archive);
-    }
   }
 
   /**
@@ -410,10 +383,8 @@ public final class ProxmoxEngine implements ContainerEngine {
   }
 
   private static void removeDir(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      Trees.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + dir, e);
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** {@code root}, {@code mounts}, masked and read-only paths, root propagation. */
 final class MountMapper {
@@ -178,39 +179,48 @@ final class MountMapper {
   }
 
   private static void masked(Translation t, List<String> paths) {
-    for (int i = 0; i < paths.size(); i++) {
-      String path = paths.get(i);
-      Translation.Field field = t.field("$.linux.maskedPaths[" + i + "]", path);
-      if (!path.startsWith("/") || path.contains("..")) {
-        field.refused("must be an absolute path without \"..\"");
-        continue;
-      }
-      String target = path.substring(1);
-      if (isDirectory(t, target)) {
-        field.line("lxc.mount.entry", fstab("tmpfs", target, "tmpfs", List.of("ro", "optional")));
-        field.mapped("a read-only empty tmpfs over the directory");
-      } else {
-        field.line(
-            "lxc.mount.entry", fstab("/dev/null", target, "none", List.of("bind", "optional")));
-        field.mapped("/dev/null bound over the file; missing paths are skipped, as runc does");
-      }
-    }
+    containerPaths(
+        t,
+        "$.linux.maskedPaths",
+        paths,
+        (field, target) -> {
+          if (isDirectory(t, target)) {
+            field.line(
+                "lxc.mount.entry", fstab("tmpfs", target, "tmpfs", List.of("ro", "optional")));
+            field.mapped("a read-only empty tmpfs over the directory");
+          } else {
+            field.line(
+                "lxc.mount.entry", fstab("/dev/null", target, "none", List.of("bind", "optional")));
+            field.mapped("/dev/null bound over the file; missing paths are skipped, as runc does");
+          }
+        });
   }
 
   private static void readonly(Translation t, List<String> paths) {
+    containerPaths(
+        t,
+        "$.linux.readonlyPaths",
+        paths,
+        (field, target) ->
+            field
+                .line(
+                    "lxc.mount.entry",
+                    fstab(target, target, "none", List.of("rbind", "ro", "relative", "optional")))
+                .mapped("bound onto itself read-only; missing paths are skipped, as runc does"));
+  }
+
+  /** Each path of a list as a field: refused unless absolute without "..", else mapped by map. */
+  private static void containerPaths(
+      Translation t, String list, List<String> paths, BiConsumer<Translation.Field, String> map) {
     for (int i = 0; i < paths.size(); i++) {
       String path = paths.get(i);
-      Translation.Field field = t.field("$.linux.readonlyPaths[" + i + "]", path);
+      Translation.Field field = t.field(list + "[" + i + "]", path);
       if (!path.startsWith("/") || path.contains("..")) {
         field.refused("must be an absolute path without \"..\"");
-        continue;
+      } else {
+        // relative to the rootfs: lxc.mount.entry targets are
+        map.accept(field, path.substring(1));
       }
-      String target = path.substring(1);
-      field
-          .line(
-              "lxc.mount.entry",
-              fstab(target, target, "none", List.of("rbind", "ro", "relative", "optional")))
-          .mapped("bound onto itself read-only; missing paths are skipped, as runc does");
     }
   }
 

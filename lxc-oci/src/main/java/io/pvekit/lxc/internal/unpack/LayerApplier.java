@@ -1,17 +1,16 @@
 package io.pvekit.lxc.internal.unpack;
 
 import io.pvekit.lxc.internal.fs.RootedFs;
+import io.pvekit.lxc.internal.fs.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -284,7 +283,7 @@ final class LayerApplier {
     if (attrs.isDirectory() && directory) {
       return true;
     }
-    delete(loc.path());
+    Trees.delete(loc.path());
     fs.forget(loc.key(), attrs.isDirectory());
     if (attrs.isDirectory()) {
       forgetDirectories(loc.key());
@@ -308,7 +307,7 @@ final class LayerApplier {
     }
     if (Files.exists(loc.path(), LinkOption.NOFOLLOW_LINKS)) {
       boolean directory = Files.isDirectory(loc.path(), LinkOption.NOFOLLOW_LINKS);
-      delete(loc.path());
+      Trees.delete(loc.path());
       fs.forget(loc.key(), directory);
       forgetDirectories(loc.key());
     }
@@ -332,7 +331,7 @@ final class LayerApplier {
           continue;
         }
         boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
-        delete(child);
+        Trees.delete(child);
         fs.forget(childKey, directory);
         forgetDirectories(childKey);
       }
@@ -353,32 +352,6 @@ final class LayerApplier {
       Native.chmod(path, (int) meta[0]);
       Native.lutimes(path, meta[1], meta[2]);
     }
-  }
-
-  static void delete(Path path) throws IOException {
-    if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      Files.deleteIfExists(path);
-      return;
-    }
-    Files.walkFileTree(
-        path,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-            if (exc != null) {
-              throw exc;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   private static long seconds(TarArchiveEntry e) {

@@ -9,12 +9,12 @@ import io.pvekit.lxc.OciImageException;
 import io.pvekit.lxc.UnpackResult;
 import io.pvekit.lxc.internal.fs.Host;
 import io.pvekit.lxc.internal.fs.RootedFs;
+import io.pvekit.lxc.internal.fs.Trees;
 import io.pvekit.lxc.internal.fs.UnsafePathException;
 import io.pvekit.lxc.internal.image.VerifiedBlob;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ public final class Unpacker {
       boolean ownership,
       boolean xattrs)
       throws IOException {
-    boolean created = prepare(rootfs);
+    boolean created = Trees.prepareEmpty(rootfs, "unpack into a new directory");
     try {
       RootedFs fs = new RootedFs(rootfs);
       fs.startEmpty();
@@ -80,7 +80,7 @@ public final class Unpacker {
           .addAllSkippedDeviceNodes(applier.skipped())
           .build();
     } catch (IOException | RuntimeException | Error e) {
-      cleanUp(rootfs, created);
+      Trees.undo(rootfs, created);
       if (e instanceof OciImageException) {
         throw (OciImageException) e;
       }
@@ -166,39 +166,6 @@ public final class Unpacker {
       return (Integer) Files.getAttribute(probe, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
     } finally {
       Files.delete(probe);
-    }
-  }
-
-  private static boolean prepare(Path rootfs) throws IOException {
-    if (Files.exists(rootfs, LinkOption.NOFOLLOW_LINKS)) {
-      if (!Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS)) {
-        throw new OciImageException(rootfs + " exists and is not a directory");
-      }
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(rootfs)) {
-        if (entries.iterator().hasNext()) {
-          throw new OciImageException(rootfs + " is not empty; unpack into a new directory");
-        }
-      }
-      return false;
-    }
-    Files.createDirectories(rootfs);
-    return true;
-  }
-
-  /** Removes what was unpacked: the directory when this unpack made it, else its content. */
-  static void cleanUp(Path rootfs, boolean created) {
-    try {
-      if (created) {
-        LayerApplier.delete(rootfs);
-      } else if (Files.isDirectory(rootfs, LinkOption.NOFOLLOW_LINKS)) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(rootfs)) {
-          for (Path entry : entries) {
-            LayerApplier.delete(entry);
-          }
-        }
-      }
-    } catch (IOException e) {
-      // best effort: the original failure is what the caller needs to see
     }
   }
 
