@@ -34,7 +34,12 @@ public final class LxcRuntime {
   private LxcRuntime(Builder builder) {
     this.engine =
         builder.proxmox == null
-            ? new LocalBackend(builder.root, builder.lxcStart, builder.timeout, builder.hookRunner)
+            ? new LocalBackend(
+                builder.root,
+                builder.lxcStart,
+                builder.timeout,
+                builder.hookRunner,
+                builder.detachSupervisors)
             : new ProxmoxEngine(builder.root, builder.proxmox);
   }
 
@@ -155,12 +160,13 @@ public final class LxcRuntime {
   }
 
   /**
-   * Waits for the user process of a container this runtime instance created.
+   * Waits for the user process of a container to end (also one another process created).
    *
    * @param id the container
    * @param wait how long to wait
-   * @return its exit status (or 128 + signal); empty on timeout, when another process created it,
-   *     or with the Proxmox backend (Proxmox VE reports no exit status)
+   * @return its exit status (or 128 + signal; 255 when its supervisor was killed); empty on
+   *     timeout, when the container does not exist, or with the Proxmox backend (Proxmox VE reports
+   *     no exit status)
    * @throws InterruptedException when interrupted while waiting
    */
   public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
@@ -174,8 +180,26 @@ public final class LxcRuntime {
     private Duration timeout = Duration.ofSeconds(30);
     private List<String> hookRunner = List.of();
     private ProxmoxBackend proxmox;
+    private boolean detachSupervisors;
 
     private Builder() {}
+
+    /**
+     * Whether each container's supervisor (the process whose exit status is the container's) is
+     * started in the background instead of as a child of this JVM; off by default. Turn it on in a
+     * process that exits soon after {@link #create}, such as a command-line tool: a JVM waits up to
+     * 300 ms at exit while a child it started is still running. {@link #awaitExit} then reads the
+     * status the supervisor leaves in the state directory; the supervisor is reaped by the nearest
+     * subreaper (containerd's shim) or by init, so do not turn it on in a JVM that runs as PID 1
+     * without an init.
+     *
+     * @param detach true for short-lived callers
+     * @return this builder
+     */
+    public Builder detachSupervisors(boolean detach) {
+      this.detachSupervisors = detach;
+      return this;
+    }
 
     /**
      * Creates the containers in Proxmox VE instead of on this host (exec, pause, resume, ps and

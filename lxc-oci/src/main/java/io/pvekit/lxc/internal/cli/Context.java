@@ -41,7 +41,9 @@ final class Context {
   /** The runtime, built on first use. */
   LxcRuntime runtime() {
     if (runtime == null) {
-      LxcRuntime.Builder builder = LxcRuntime.builder().root(root);
+      // Each command is a JVM that exits right after its work: it must not be the supervisor's
+      // parent (see LxcRuntime.Builder#detachSupervisors).
+      LxcRuntime.Builder builder = LxcRuntime.builder().root(root).detachSupervisors(true);
       if (backendConfig != null) {
         builder.proxmox(BackendConfig.load(backendConfig));
       }

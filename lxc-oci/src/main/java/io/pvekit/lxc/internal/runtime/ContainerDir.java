@@ -24,6 +24,8 @@ final class ContainerDir {
   static final String START_HOST = "start-host";
   static final String FIFO = "start.fifo";
   static final String INIT_PID = "init.pid";
+  static final String SUPERVISOR_PID = "supervisor.pid";
+  static final String EXIT_STATUS = "exit.status";
 
   final Path root;
   final String id;

@@ -15,8 +15,9 @@ public final class LocalBackend implements ContainerEngine {
   private final LiveOperations live;
   private final List<String> hookRunner;
 
-  public LocalBackend(Path root, Path lxcStart, Duration timeout, List<String> hookRunner) {
-    this.engine = new LocalLxcEngine(root, lxcStart, timeout);
+  public LocalBackend(
+      Path root, Path lxcStart, Duration timeout, List<String> hookRunner, boolean detach) {
+    this.engine = new LocalLxcEngine(root, lxcStart, timeout, detach);
     this.live = new LiveOperations(engine);
     this.hookRunner = List.copyOf(hookRunner);
   }

@@ -33,6 +33,7 @@ public final class LocalLxcEngine {
   private final Path lxcStart;
   private final Path lxcStartBinary;
   private final Duration timeout;
+  private final boolean detach;
   private final Map<String, Process> supervisors = new ConcurrentHashMap<>();
 
   /**
@@ -41,12 +42,15 @@ public final class LocalLxcEngine {
    * @param root the state root (also liblxc's lxcpath)
    * @param lxcStart the lxc-start binary
    * @param timeout how long create, start and delete wait for liblxc
+   * @param detach whether supervisors are started in the background rather than as this JVM's
+   *     children (see {@link Scripts#DETACH})
    */
-  public LocalLxcEngine(Path root, Path lxcStart, Duration timeout) {
+  public LocalLxcEngine(Path root, Path lxcStart, Duration timeout, boolean detach) {
     this.root = root.toAbsolutePath();
     this.lxcStart = lxcStart;
     this.lxcStartBinary = realPath(lxcStart);
     this.timeout = timeout;
+    this.detach = detach;
   }
 
   private static Path realPath(Path path) {
@@ -101,16 +105,16 @@ public final class LocalLxcEngine {
       Files.writeString(dir.file(ContainerDir.START_HOST), Scripts.startHost(dir.path));
       Files.writeString(
           dir.file(ContainerDir.CONFIG), lxcConfig(dir, prepared), StandardCharsets.UTF_8);
-      Process supervisor = spawnSupervisor(dir, prepared.args());
+      Supervisor supervisor = spawnSupervisor(dir, prepared.args());
       Trace.mark("supervisor spawned");
-      record.supervisorPid = supervisor.pid();
-      record.supervisorStart = Proc.startTime(supervisor.pid()).orElse(0L);
+      record.supervisorPid = supervisor.pid;
+      record.supervisorStart = supervisor.start;
       dir.save(record);
       long init = awaitInit(dir, supervisor);
       Trace.mark("liblxc set the container up (start-host hook reached)");
       record.initPid = init;
       record.initStart = Proc.startTime(init).orElse(0L);
-      Proc.children(supervisor.pid()).stream()
+      Proc.children(supervisor.pid).stream()
           .findFirst()
           .ifPresent(
               monitor -> {
@@ -121,11 +125,11 @@ public final class LocalLxcEngine {
       record.cgroups.putAll(Cgroups.of(init));
       // The pid-file process must sit in the container's cgroups: containerd's shim reads
       // metrics and OOM events from that PID's cgroup. It must never be the OOM victim.
-      Cgroups.enter(supervisor.pid(), record.cgroups.values());
-      Proc.setOomScoreAdj(supervisor.pid(), -1000);
+      Cgroups.enter(supervisor.pid, record.cgroups.values());
+      Proc.setOomScoreAdj(supervisor.pid, -1000);
       record.status = ContainerStatus.CREATED;
       dir.save(record);
-      supervisors.put(id, supervisor);
+      supervisor.process.ifPresent(process -> supervisors.put(id, process));
       Trace.mark("cgroups joined, state saved");
       return toState(record, ContainerStatus.CREATED);
     } catch (IOException | RuntimeException e) {
@@ -156,10 +160,31 @@ public final class LocalLxcEngine {
         + "\n";
   }
 
-  private Process spawnSupervisor(ContainerDir dir, List<String> args) throws IOException {
+  /** The supervisor's PID and start time; its {@link Process} when it is this JVM's child. */
+  private static final class Supervisor {
+    final long pid;
+    final long start;
+    final Optional<Process> process;
+
+    Supervisor(long pid, Optional<Process> process) {
+      this.pid = pid;
+      this.start = Proc.startTime(pid).orElse(0L);
+      this.process = process;
+    }
+
+    boolean isAlive() {
+      return process.map(Process::isAlive).orElseGet(() -> Proc.isAlive(pid, start));
+    }
+  }
+
+  private Supervisor spawnSupervisor(ContainerDir dir, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add("/bin/sh");
     command.add("-c");
+    if (detach) {
+      command.add(Scripts.DETACH);
+      command.add("proxmox-lxcri-detach");
+    }
     command.add(Scripts.SUPERVISOR);
     command.add("proxmox-lxcri-supervisor");
     command.add(dir.path.toString());
@@ -179,10 +204,26 @@ public final class LocalLxcEngine {
     builder
         .environment()
         .put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-    return builder.start();
+    Process process = builder.start();
+    if (!detach) {
+      return new Supervisor(process.pid(), Optional.of(process));
+    }
+    try {
+      if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+          || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new LxcRuntimeException(
+            dir.id, "could not start the supervisor of container " + dir.id);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LxcRuntimeException(dir.id, "interrupted while creating container " + dir.id);
+    }
+    String pid = Files.readString(dir.file(ContainerDir.SUPERVISOR_PID)).trim();
+    return new Supervisor(Long.parseLong(pid), Optional.empty());
   }
 
-  private long awaitInit(ContainerDir dir, Process supervisor) throws IOException {
+  private long awaitInit(ContainerDir dir, Supervisor supervisor) throws IOException {
     Path pidFile = dir.file(ContainerDir.INIT_PID);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -198,7 +239,7 @@ public final class LocalLxcEngine {
             "liblxc could not start container "
                 + dir.id
                 + " (lxc-start exited with "
-                + supervisor.exitValue()
+                + supervisor.process.map(Process::exitValue).or(() -> exitStatus(dir)).orElse(-1)
                 + "); its log is "
                 + dir.file(ContainerDir.LOG),
             dir.logTail(15),
@@ -211,6 +252,16 @@ public final class LocalLxcEngine {
         "container " + dir.id + " was not set up within " + timeout.toSeconds() + "s",
         dir.logTail(15),
         null);
+  }
+
+  /** The status the supervisor wrote when it ended, if it could. */
+  private static Optional<Integer> exitStatus(ContainerDir dir) {
+    try {
+      return Optional.of(
+          Integer.parseInt(Files.readString(dir.file(ContainerDir.EXIT_STATUS)).trim()));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** Releases the init of a created container: it execs the user process. */
@@ -322,17 +373,33 @@ public final class LocalLxcEngine {
 
   /**
    * Waits for the container's user process to end and returns its exit code (the status, or 128 +
-   * signal), when this engine created the container.
+   * signal; 255 when the supervisor was killed before it could tell). Works for containers other
+   * processes created too, through the status the supervisor writes into the state directory.
    */
   public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
     Process supervisor = supervisors.get(id);
-    if (supervisor == null) {
+    if (supervisor != null) {
+      if (!supervisor.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        return Optional.empty();
+      }
+      return Optional.of(supervisor.exitValue());
+    }
+    ContainerDir dir = dir(id);
+    if (!dir.exists()) {
       return Optional.empty();
     }
-    if (!supervisor.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      return Optional.empty();
+    ContainerRecord record = dir.load();
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (Proc.isAlive(record.supervisorPid, record.supervisorStart)) {
+      if (System.nanoTime() > deadline) {
+        return Optional.empty();
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      LockSupport.parkNanos(POLL_NANOS * 10);
     }
-    return Optional.of(supervisor.exitValue());
+    return Optional.of(exitStatus(dir).orElse(255));
   }
 
   Duration timeout() {

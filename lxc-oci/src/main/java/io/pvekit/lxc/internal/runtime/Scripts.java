@@ -12,26 +12,47 @@ final class Scripts {
 
   /**
    * The supervisor: parent of liblxc's monitor ({@code lxc-start -F}) and the process in
-   * containerd's pid file. It turns the init's exit into its own exit status, which lxc-start does
-   * not pass through: liblxc logs "Child <PID> ended on error (N)" or "... ended on signal NAME(N)"
-   * at INFO level when the init exits, and nothing when it exits with 0. Arguments: the container's
-   * state directory, then the lxc-start command line.
+   * containerd's pid file. It turns the init's exit into its own exit status (and writes it to the
+   * state directory, for callers that are not its parent), which lxc-start does not pass through:
+   * liblxc logs "Child <PID> ended on error (N)" or "... ended on signal NAME(N)" at INFO level
+   * when the init exits, and nothing when it exits with 0. Arguments: the container's state
+   * directory, then the lxc-start command line.
    */
   static final String SUPERVISOR =
       "d=$1; shift\n"
           + "\"$@\"\n"
           + "rc=$?\n"
+          + "code=$rc\n"
           + "if [ -s \"$d/init.pid\" ]; then\n"
           + "  read -r init < \"$d/init.pid\"\n"
           + "  line=$(grep -F \"Child <$init> ended on\" \"$d/lxc.log\" | tail -n 1)\n"
           + "  case $line in\n"
-          + "    *'ended on error ('*) code=${line##*ended on error (}; exit \"${code%%)*}\" ;;\n"
-          + "    *'ended on signal '*) sig=${line##*(}; exit $((128 + ${sig%%)*})) ;;\n"
+          + "    *'ended on error ('*) code=${line##*ended on error (}; code=${code%%)*} ;;\n"
+          + "    *'ended on signal '*) sig=${line##*(}; code=$((128 + ${sig%%)*})) ;;\n"
           + "  esac\n"
-          + "  exit \"$rc\"\n"
+          + "elif [ \"$rc\" -eq 0 ]; then\n"
+          + "  code=255\n"
           + "fi\n"
-          + "[ \"$rc\" -eq 0 ] && exit 255\n"
-          + "exit \"$rc\"\n";
+          + "{ echo \"$code\" > \"$d/"
+          + ContainerDir.EXIT_STATUS
+          + "\"; } 2>/dev/null\n"
+          + "exit \"$code\"\n";
+
+  /**
+   * Starts the supervisor in the background and records its PID, so that the supervisor is not a
+   * child of the JVM that creates the container. A JVM about to exit waits up to 300 ms for each
+   * thread blocked in native code, and {@link ProcessBuilder} keeps one blocked in {@code waitpid}
+   * for as long as its child lives: a CLI that leaves its child running pays that on every create.
+   * Without job control a background command's stdin would be /dev/null, hence fd 3. Arguments: the
+   * supervisor script, its name ($0), the state directory, the lxc-start command line.
+   */
+  static final String DETACH =
+      "s=$1; shift\n"
+          + "exec 3<&0\n"
+          + "/bin/sh -c \"$s\" \"$@\" <&3 3<&- &\n"
+          + "echo \"$!\" > \"$2/"
+          + ContainerDir.SUPERVISOR_PID
+          + "\"\n";
 
   /**
    * liblxc runs {@code lxc.hook.start-host} on the host once the container is set up and holds the

@@ -34,7 +34,8 @@ class LocalLxcEngineIT {
   @BeforeEach
   void setUp() throws Exception {
     rootfs = TestRootfs.create(dir.resolve("bundle/rootfs"));
-    engine = new LocalLxcEngine(dir.resolve("state"), Path.of("/usr/bin/lxc-start"), timeout());
+    engine =
+        new LocalLxcEngine(dir.resolve("state"), Path.of("/usr/bin/lxc-start"), timeout(), false);
     prefix = "pvekit-eng-" + ProcessHandle.current().pid() + "-";
   }
 
@@ -109,6 +110,59 @@ class LocalLxcEngineIT {
     engine.kill(killed, Signals.SIGKILL, false);
     assertThat(engine.awaitExit(killed, timeout())).contains(137);
     engine.delete(killed, false);
+  }
+
+  @Test
+  void detachedSupervisor_isNotOurChild_andItsStatusStillArrives() throws Exception {
+    LocalLxcEngine detached =
+        new LocalLxcEngine(dir.resolve("state"), Path.of("/usr/bin/lxc-start"), timeout(), true);
+    String exits = prefix + "detached-exit";
+    ContainerState created =
+        detached.create(exits, dir.resolve("bundle"), state -> prepared("/bin/sh", "-c", "exit 7"));
+    ProcessHandle supervisor = ProcessHandle.of(created.supervisorPid()).orElseThrow();
+    assertThat(supervisor.parent().map(ProcessHandle::pid))
+        .isNotEqualTo(java.util.Optional.of(ProcessHandle.current().pid()));
+    assertThat(ProcessHandle.current().children().map(ProcessHandle::pid))
+        .doesNotContain(created.supervisorPid());
+    assertThat(Cgroups.of(created.supervisorPid()).values())
+        .containsAll(Cgroups.of(created.pid()).values());
+    detached.start(exits);
+    // a second engine, as a later proxmox-lxcri command would be, learns the status
+    LocalLxcEngine later =
+        new LocalLxcEngine(dir.resolve("state"), Path.of("/usr/bin/lxc-start"), timeout(), true);
+    assertThat(later.awaitExit(exits, timeout())).contains(7);
+    later.delete(exits, false);
+    assertThat(later.awaitExit(exits, timeout())).isEmpty();
+
+    String killed = prefix + "detached-kill";
+    detached.create(killed, dir.resolve("bundle"), state -> prepared("/bin/sleep", "60"));
+    detached.start(killed);
+    assertThat(detached.awaitExit(killed, Duration.ofMillis(200))).isEmpty();
+    detached.kill(killed, Signals.SIGKILL, false);
+    assertThat(detached.awaitExit(killed, timeout())).contains(137);
+    detached.delete(killed, false);
+  }
+
+  @Test
+  void detachedSupervisor_failedSetUp_reportsAndLeavesNothing() {
+    LocalLxcEngine detached =
+        new LocalLxcEngine(dir.resolve("state"), Path.of("/usr/bin/lxc-start"), timeout(), true);
+    String id = prefix + "detached-bad";
+    assertThatThrownBy(
+            () ->
+                detached.create(
+                    id,
+                    dir.resolve("bundle"),
+                    state ->
+                        new PreparedContainer(
+                            "lxc.rootfs.path = dir:" + dir.resolve("missing") + "\n",
+                            List.of("/bin/true"),
+                            Map.of(),
+                            Map.of(),
+                            "1.0.2")))
+        .isInstanceOf(LxcRuntimeException.class)
+        .hasMessageContaining("liblxc could not start container " + id);
+    assertThat(dir.resolve("state").resolve(id)).doesNotExist();
   }
 
   @Test
