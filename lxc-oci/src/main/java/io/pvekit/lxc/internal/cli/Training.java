@@ -16,11 +16,11 @@ import java.util.stream.Stream;
  * JDK 25, the linked and profiled state) commands need into class-data archives. It runs each
  * command in this one JVM; with root, liblxc and a static busybox it runs a real container.
  *
- * <p>Two archives, because an AOT cache loads all its classes at start-up: {@code full} (create,
- * exec, pause, update, explain, hook: jackson-databind, the translator, liblxc's binding) and
- * {@code lean} (state, start, kill, delete, list, ps: a properties file and /proc), which is a
- * third smaller and starts faster. For {@code lean}, {@code prepare} writes the bundle and the
- * script creates the container with a JVM that records nothing.
+ * <p>Three archives, because an AOT cache loads all its classes at start-up: {@code full} (exec,
+ * pause, update, explain, hook: the JSON reader, the translator, liblxc's binding), {@code create}
+ * (create and run: the reader and the translator, no liblxc) and {@code lean} (state, start, kill,
+ * delete, list, ps: a properties file and /proc). A JVM that records nothing runs {@code prepare}
+ * (the bundle) and creates and deletes the containers the other two workloads need.
  */
 public final class Training {
   private Training() {}
@@ -35,6 +35,9 @@ public final class Training {
         return;
       case "lean":
         lean(Path.of(args[1]), args.length > 2 ? args[2] : null, env, sink);
+        return;
+      case "create":
+        create(args.length > 1 ? Path.of(args[1]) : null, args.length > 2 ? args[2] : null, env);
         return;
       default:
         full(env, sink);
@@ -77,6 +80,31 @@ public final class Training {
         i++) {
       Thread.sleep(50);
     }
+  }
+
+  /**
+   * create alone, on the bundle {@code prepare} wrote; the script deletes the container with a JVM
+   * that records nothing. Errors are printed: a create that fails here would train the error path.
+   */
+  private static void create(Path work, String id, Map<String, String> env) {
+    if (work == null || id == null) {
+      return;
+    }
+    PrintStream err = System.err;
+    Main.run(
+        new String[] {
+          "--root",
+          work.resolve("root").toString(),
+          "create",
+          "--bundle",
+          work.resolve("bundle").toString(),
+          "--pid-file",
+          work.resolve("pid").toString(),
+          id
+        },
+        err,
+        err,
+        env);
   }
 
   private static void full(Map<String, String> env, PrintStream sink)
@@ -165,12 +193,16 @@ public final class Training {
     for (String applet : List.of("sh", "sleep", "true")) {
       Files.createSymbolicLink(rootfs.resolve(applet), Path.of("busybox"));
     }
-    Path config = bundle.resolve("config.json");
+    // What containerd sends for a Kubernetes container (capabilities, rlimits, limits, device
+    // rules, seccomp, masked paths, a bind mount), so create's archive holds the classes it needs.
+    Files.writeString(bundle.resolve("training.conf"), "training\n");
+    String config;
+    try (var in = Training.class.getResourceAsStream("training-config.json")) {
+      config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
     Files.writeString(
-        config,
-        Files.readString(config)
-            .replace("\"args\": [\"sh\"]", "\"args\": [\"/bin/sleep\", \"30\"]")
-            .replace("\"readonly\": true", "\"readonly\": false"));
+        bundle.resolve("config.json"),
+        config.replace("@BUNDLE@", bundle.toAbsolutePath().toString()));
     return true;
   }
 

@@ -10,13 +10,21 @@ public final class Trace {
 
   private Trace() {}
 
+  private static long jvmStart = -1;
+
   public static void mark(String phase) {
     if (!ON) {
       return;
     }
-    long now = System.currentTimeMillis();
-    long jvmStart =
-        ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(now);
+    long now = System.nanoTime() / 1_000_000;
+    if (jvmStart < 0) {
+      // read once: ProcessHandle.info() reads several /proc files
+      long wall = System.currentTimeMillis();
+      long started =
+          ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(wall);
+      jvmStart = now - (wall - started);
+      now = System.nanoTime() / 1_000_000;
+    }
     long since = last < 0 ? now - jvmStart : now - last;
     last = now;
     System.err.printf("trace %6d ms  +%5d ms  %s%n", now - jvmStart, since, phase);
