@@ -73,12 +73,16 @@ for i in $(seq "$N"); do
 done
 verbs "$L" "$W/lxcri" lxcri
 verbs runc "$W/runc" runc
+J=$(cat "$here/target/java" 2>/dev/null || command -v java)
 for i in $(seq "$N"); do
   measure lxcri.version "$L" --version
   measure lxcri.state-missing "$L" --root "$W/lxcri" state none
   measure lxcri.explain "$L" --root "$W/lxcri" explain "$W/s"
   PROXMOX_LXCRI_CDS=off measure lxcri.state-no-cds "$L" --root "$W/lxcri" state none
   PROXMOX_LXCRI_CDS=off measure lxcri.explain-no-cds "$L" --root "$W/lxcri" explain "$W/s"
+  PROXMOX_LXCRI_CDS=off measure lxcri.create-no-cds "$L" --root "$W/lxcri" create --bundle "$W/s" nocds
+  "$L" --root "$W/lxcri" delete --force nocds
+  measure jvm.floor "$J" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -version
 done
 
 med() { echo "${T[$1]}" | tr ' ' '\n' | grep -v '^$' | median; }
@@ -97,11 +101,13 @@ done
 echo
 echo "| where proxmox-lxcri's time goes | wall ms | CPU ms |"
 echo "|---|---:|---:|"
-echo "| JVM start + CLI bootstrap (--version, lean archive) | $(med lxcri.version) | $(cpu lxcri.version) |"
+echo "| the JVM alone: java -version (default CDS archive, same flags) | $(med jvm.floor) | $(cpu jvm.floor) |"
+echo "| JVM start + CLI bootstrap (--version, lean archive, launcher script) | $(med lxcri.version) | $(cpu lxcri.version) |"
 echo "| state of a missing container (lean path: properties file, no JSON library, no liblxc) | $(med lxcri.state-missing) | $(cpu lxcri.state-missing) |"
 echo "| same without the class-data archive | $(med lxcri.state-no-cds) | $(cpu lxcri.state-no-cds) |"
-echo "| explain (config.json with jackson-databind + translation, no liblxc; full archive) | $(med lxcri.explain) | $(cpu lxcri.explain) |"
+echo "| explain (config.json streaming reader + translation, no liblxc; full archive) | $(med lxcri.explain) | $(cpu lxcri.explain) |"
 echo "| same without the class-data archive | $(med lxcri.explain-no-cds) | $(cpu lxcri.explain-no-cds) |"
+echo "| create without the class-data archive (compare create above) | $(med lxcri.create-no-cds) | $(cpu lxcri.create-no-cds) |"
 
 # Memory a running container costs beyond its own processes.
 "$L" --root "$W/lxcri" create --bundle "$W/s" --pid-file "$W/pid" mem </dev/null >/dev/null 2>&1

@@ -42,7 +42,6 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
           id, "bundle " + bundle + " has no config.json (create it with `proxmox-lxcri spec`)");
     }
     OciSpec spec = OciSpec.read(configJson);
-    Trace.mark("TMP read");
     if (spec.process().map(OciProcess::terminal).orElse(false)) {
       throw new LxcRuntimeException(
           id,
@@ -58,15 +57,12 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
             .logLevel("INFO")
             .hookRunner(hookRunner)
             .build();
-    Trace.mark("TMP options");
     LxcConfig config = LxcTranslator.translate(spec, options);
-    Trace.mark("TMP translate");
     for (Map.Entry<Path, String> side : config.sideFiles().entrySet()) {
       Files.createDirectories(side.getKey().toAbsolutePath().getParent());
       Files.writeString(side.getKey(), side.getValue());
     }
     config.createMountPoints();
-    Trace.mark("TMP side files + mount points");
     return new PreparedContainer(
         config.render(),
         spec.process().map(OciProcess::args).orElse(List.of()),
