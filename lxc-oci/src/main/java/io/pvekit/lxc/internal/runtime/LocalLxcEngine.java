@@ -129,7 +129,7 @@ public final class LocalLxcEngine {
       Proc.setOomScoreAdj(supervisor.pid, -1000);
       record.status = ContainerStatus.CREATED;
       dir.save(record);
-      supervisor.process.ifPresent(process -> supervisors.put(id, process));
+      supervisor.process().ifPresent(process -> supervisors.put(id, process));
       Trace.mark("cgroups joined, state saved");
       return toState(record, ContainerStatus.CREATED);
     } catch (IOException | RuntimeException e) {
@@ -160,34 +160,8 @@ public final class LocalLxcEngine {
         + "\n";
   }
 
-  /** The supervisor's PID and start time; its {@link Process} when it is this JVM's child. */
-  private static final class Supervisor {
-    final long pid;
-    final long start;
-    final Optional<Process> process;
-
-    Supervisor(long pid, Optional<Process> process) {
-      this.pid = pid;
-      this.start = Proc.startTime(pid).orElse(0L);
-      this.process = process;
-    }
-
-    boolean isAlive() {
-      return process.map(Process::isAlive).orElseGet(() -> Proc.isAlive(pid, start));
-    }
-  }
-
   private Supervisor spawnSupervisor(ContainerDir dir, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add("/bin/sh");
-    command.add("-c");
-    if (detach) {
-      command.add(Scripts.DETACH);
-      command.add("proxmox-lxcri-detach");
-    }
-    command.add(Scripts.SUPERVISOR);
-    command.add("proxmox-lxcri-supervisor");
-    command.add(dir.path.toString());
     command.add(lxcStart.toString());
     command.add("-F");
     command.add("-q"); // liblxc errors go to lxc.log, not to the container's stderr
@@ -199,28 +173,7 @@ public final class LocalLxcEngine {
     command.add(dir.file(ContainerDir.CONFIG).toString());
     command.add("--");
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO().directory(dir.path.toFile());
-    builder.environment().clear();
-    builder
-        .environment()
-        .put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-    Process process = builder.start();
-    if (!detach) {
-      return new Supervisor(process.pid(), Optional.of(process));
-    }
-    try {
-      if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-          || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new LxcRuntimeException(
-            dir.id, "could not start the supervisor of container " + dir.id);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LxcRuntimeException(dir.id, "interrupted while creating container " + dir.id);
-    }
-    String pid = Files.readString(dir.file(ContainerDir.SUPERVISOR_PID)).trim();
-    return new Supervisor(Long.parseLong(pid), Optional.empty());
+    return Supervisor.start(dir, command, detach, timeout);
   }
 
   private long awaitInit(ContainerDir dir, Supervisor supervisor) throws IOException {
@@ -239,7 +192,7 @@ public final class LocalLxcEngine {
             "liblxc could not start container "
                 + dir.id
                 + " (lxc-start exited with "
-                + supervisor.process.map(Process::exitValue).or(() -> exitStatus(dir)).orElse(-1)
+                + supervisor.exitStatus(dir).orElse(-1)
                 + "); its log is "
                 + dir.file(ContainerDir.LOG),
             dir.logTail(15),
@@ -252,16 +205,6 @@ public final class LocalLxcEngine {
         "container " + dir.id + " was not set up within " + timeout.toSeconds() + "s",
         dir.logTail(15),
         null);
-  }
-
-  /** The status the supervisor wrote when it ended, if it could. */
-  private static Optional<Integer> exitStatus(ContainerDir dir) {
-    try {
-      return Optional.of(
-          Integer.parseInt(Files.readString(dir.file(ContainerDir.EXIT_STATUS)).trim()));
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 
   /** Releases the init of a created container: it execs the user process. */
@@ -389,17 +332,7 @@ public final class LocalLxcEngine {
       return Optional.empty();
     }
     ContainerRecord record = dir.load();
-    long deadline = System.nanoTime() + wait.toNanos();
-    while (Proc.isAlive(record.supervisorPid, record.supervisorStart)) {
-      if (System.nanoTime() > deadline) {
-        return Optional.empty();
-      }
-      if (Thread.interrupted()) {
-        throw new InterruptedException();
-      }
-      LockSupport.parkNanos(POLL_NANOS * 10);
-    }
-    return Optional.of(exitStatus(dir).orElse(255));
+    return Supervisor.awaitExit(dir, record.supervisorPid, record.supervisorStart, wait);
   }
 
   Duration timeout() {

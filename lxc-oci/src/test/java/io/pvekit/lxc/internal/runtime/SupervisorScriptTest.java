@@ -17,6 +17,8 @@ class SupervisorScriptTest {
   private int supervise(String fakeLxcStart) throws Exception {
     Path fake = dir.resolve("fake-lxc-start");
     Files.writeString(fake, fakeLxcStart);
+    Path written = dir.resolve(ContainerDir.EXIT_STATUS);
+    Files.deleteIfExists(written);
     Process p =
         new ProcessBuilder(
                 "/bin/sh",
@@ -28,7 +30,10 @@ class SupervisorScriptTest {
                 fake.toString())
             .inheritIO()
             .start();
-    return p.waitFor();
+    int status = p.waitFor();
+    // a caller that is not the supervisor's parent (a later proxmox-lxcri command) reads this
+    assertThat(written).hasContent(status + "\n");
+    return status;
   }
 
   private static String initRan(String logLine) {
