@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,11 @@ class ClassDataArchiveIT {
     cdsOutput = cds.output();
   }
 
+  @AfterAll
+  static void unlinkLib() throws Exception {
+    Files.deleteIfExists(home.resolve("lib")); // the link, not target/lib
+  }
+
   @Test
   void threeArchives_andTheJavaTheyFit() throws Exception {
     assertThat(cdsOutput)
@@ -59,6 +65,9 @@ class ClassDataArchiveIT {
           .containsPattern("-XX:(AOTCache|SharedArchiveFile)=" + home.toRealPath());
     }
     assertThat(Files.readString(home.resolve("java")).trim()).endsWith("/bin/java");
+    assertThat(Files.readString(home.resolve("jvm-no-archive.options")))
+        .contains("-XX:+UseSerialGC")
+        .doesNotContain("AOTCache", "SharedArchiveFile");
   }
 
   @Test
@@ -83,10 +92,32 @@ class ClassDataArchiveIT {
     try {
       Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
       assertThat(mainSource("--version")).doesNotContain("shared objects file").contains("file:");
+      // still the flags chosen for that JDK (on JDK 22+ they keep jffi's warnings out of the
+      // container's stderr), only without the archive
+      assertThat(jvmArguments())
+          .containsAll(Files.readAllLines(home.resolve("jvm-no-archive.options")))
+          .noneMatch(arg -> arg.contains("AOTCache") || arg.contains("SharedArchiveFile"));
     } finally {
       Files.setLastModifiedTime(jar, before);
     }
     assertThat(mainSource("--version")).contains("shared objects file");
+  }
+
+  /** The JVM's arguments as -Xlog:arguments reports them for {@code --version}. */
+  private List<String> jvmArguments() throws Exception {
+    Result result =
+        run(
+            Map.of("PROXMOX_LXCRI_JAVA_OPTS", "-Xlog:arguments=info:stdout"),
+            BIN.resolve("proxmox-lxcri").toString(),
+            "--version");
+    String line =
+        result
+            .output()
+            .lines()
+            .filter(l -> l.contains("jvm_args: "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no jvm_args in " + result.output()));
+    return List.of(line.substring(line.indexOf("jvm_args: ") + 10).trim().split(" "));
   }
 
   /** Where the JVM took the CLI's main class from, as -Xlog:class+load reports it. */
