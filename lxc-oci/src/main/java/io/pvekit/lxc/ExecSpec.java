@@ -34,10 +34,33 @@ public abstract class ExecSpec {
   /** AppArmor profile to exec under; the container's when empty. */
   public abstract Optional<String> apparmorProfile();
 
+  /**
+   * Whether the process gets a terminal (a pty as stdin, stdout and stderr, and as its controlling
+   * terminal). Its master goes to {@link #consoleSocket()}; without one, this process's own stdio
+   * (a terminal) is relayed to it. liblxc's terminal attach applies the container's capabilities,
+   * LSM profile and no_new_privs, uid and gid, but no supplementary groups, so {@link
+   * #additionalGids()} must be empty or hold only the gid; a {@link #cwd()} other than / needs
+   * /bin/sh in the container.
+   */
+  @Value.Default
+  public boolean terminal() {
+    return false;
+  }
+
+  /**
+   * The unix socket to send the pty's master to, as runc's {@code --console-socket} (SCM_RIGHTS,
+   * with the pty's path as the message); only with {@link #terminal()}.
+   */
+  public abstract Optional<java.nio.file.Path> consoleSocket();
+
   @Value.Check
   void check() {
     if (args().isEmpty()) {
       throw new IllegalArgumentException("exec: args must not be empty");
+    }
+    if (consoleSocket().isPresent() && !terminal()) {
+      throw new IllegalArgumentException(
+          "exec: consoleSocket " + consoleSocket().get() + " is set but terminal is false");
     }
   }
 

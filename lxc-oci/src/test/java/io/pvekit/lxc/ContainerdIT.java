@@ -118,6 +118,37 @@ class ContainerdIT {
   }
 
   @Test
+  void execWithTerminal_throughTheShimsConsoleSocket() throws Exception {
+    String id = "tty";
+    Result started =
+        ctr("run", "-d", "--runc-binary", LAUNCHER.toString(), IMAGE, id, "/bin/sleep", "600");
+    assertThat(started.code).as(started.err).isZero();
+    // ctr -t wants a terminal of its own: script(1) gives it one and exits with its status
+    String ctr =
+        String.join(
+            " ",
+            "ctr -a",
+            socket.toString(),
+            "-n",
+            NAMESPACE,
+            "task exec -t --exec-id shell",
+            id,
+            "/bin/sh -c 'test -t 0 && echo IS_TTY; echo ctty=$(cut -d\" \" -f7 /proc/self/stat);"
+                + " exit 6'");
+    Process p =
+        new ProcessBuilder("script", "-qec", ctr, "/dev/null").redirectErrorStream(true).start();
+    var out = readAsync(p.getInputStream());
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(out.get()).contains("IS_TTY").containsPattern("ctty=[1-9][0-9]*");
+    assertThat(p.exitValue()).as(out.get()).isEqualTo(6);
+
+    assertThat(ctr("task", "kill", "--signal", "SIGKILL", id).code).isZero();
+    awaitStopped(id);
+    assertThat(ctr("task", "delete", id).code).isZero();
+    assertThat(ctr("container", "rm", id).code).isZero();
+  }
+
+  @Test
   void detachedTask_metricsExecPsKillDelete() throws Exception {
     String id = "task";
     Result started =

@@ -194,6 +194,39 @@ class LxcRuntimeIT {
   }
 
   @Test
+  @Requires(Prerequisite.PYTHON3)
+  void execWithTerminal_fromTheJavaApi_waitsForTheStatus() throws Exception {
+    Path bundle = new TestBundles.Spec().args("/bin/sleep", "600").write(dir.resolve("b"));
+    String id = id("tty");
+    runtime.create(id, bundle);
+    runtime.start(id);
+    Path socket = dir.resolve("console.sock");
+    Path peer = dir.resolve("console-socket.py");
+    try (var script = getClass().getResourceAsStream("console-socket.py")) {
+      Files.copy(script, peer);
+    }
+    Process console =
+        new ProcessBuilder("python3", peer.toString(), socket.toString(), "exit 5\n")
+            .redirectErrorStream(true)
+            .start();
+    var screen = console.inputReader();
+    assertThat(screen.readLine()).isEqualTo("listening");
+    ExecProcess shell =
+        runtime.exec(
+            id,
+            ExecSpec.builder()
+                .addArgs("/bin/sh", "-c", "test -t 1 && echo IS_TTY; read line; eval \"$line\"")
+                .addEnv("PATH=/bin")
+                .terminal(true)
+                .consoleSocket(socket)
+                .build());
+    assertThat(shell.waitFor()).isEqualTo(5);
+    assertThat(console.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(screen.lines().toList()).contains("IS_TTY");
+    runtime.delete(id, true);
+  }
+
+  @Test
   void joinsAnExistingNetworkNamespaceByPath() throws Exception {
     String netns = PREFIX + "ns";
     run("ip", "netns", "add", netns);

@@ -81,6 +81,83 @@ class ProxmoxLxcriIT {
   }
 
   @Test
+  @Requires(Prerequisite.PYTHON3)
+  void execWithTerminal_sendsThePtyToTheConsoleSocket_andTheProcessOwnsIt() throws Exception {
+    Path bundle = new TestBundles.Spec().args("/bin/sleep", "600").write(dir.resolve("b"));
+    String id = PREFIX + "-tty";
+    assertThat(cli("create", "--bundle", bundle.toString(), id).code).isZero();
+    assertThat(cli("start", id).code).isZero();
+    Path socket = dir.resolve("console.sock");
+    Path peer = dir.resolve("console-socket.py");
+    try (var script = getClass().getResourceAsStream("console-socket.py")) {
+      Files.copy(script, peer);
+    }
+    // the shim's side: receives the master, types two lines, prints what the terminal shows
+    Process shim =
+        new ProcessBuilder("python3", peer.toString(), socket.toString(), "echo typed-$((6*7))\n")
+            .redirectErrorStream(true)
+            .start();
+    var shimOutput = shim.inputReader();
+    assertThat(shimOutput.readLine()).isEqualTo("listening");
+
+    Path pidFile = dir.resolve("exec.pid");
+    Result exec =
+        cli(
+            "exec",
+            "--tty",
+            "--detach",
+            "--console-socket",
+            socket.toString(),
+            "--pid-file",
+            pidFile.toString(),
+            "--cwd",
+            "/tmp",
+            id,
+            "/bin/sh",
+            "-c",
+            "test -t 0 && echo IS_TTY; echo ctty=$(cut -d' ' -f7 /proc/self/stat); pwd;"
+                + " read line; eval \"$line\"");
+    assertThat(exec.code).as(exec.err).isZero();
+    assertThat(Long.parseLong(Files.readString(pidFile))).isPositive();
+    assertThat(shim.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String screen = shimOutput.lines().collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(screen)
+        .startsWith("name /dev/pts/")
+        .contains("IS_TTY", "/tmp", "typed-42")
+        .doesNotContain("ctty=0\r");
+    assertThat(screen).containsPattern("ctty=[1-9][0-9]*");
+
+    assertThat(cli("kill", id, "KILL").code).isZero();
+    awaitStatus(id, "stopped");
+    assertThat(cli("delete", id).code).isZero();
+  }
+
+  @Test
+  void execWithTerminal_refusesWhatItCannotDo() throws Exception {
+    Path bundle = new TestBundles.Spec().args("/bin/sleep", "600").write(dir.resolve("b"));
+    String id = PREFIX + "-ttyno";
+    assertThat(cli("create", "--bundle", bundle.toString(), id).code).isZero();
+    assertThat(cli("start", id).code).isZero();
+    Result noSocket = cli("exec", "--tty", "--detach", id, "/bin/true");
+    assertThat(noSocket.code).isEqualTo(1);
+    assertThat(noSocket.err).contains("--tty with --detach needs --console-socket");
+    Result groups =
+        cli(
+            "exec",
+            "--tty",
+            "--detach",
+            "--console-socket",
+            dir.resolve("none.sock").toString(),
+            "--additional-gids",
+            "10",
+            id,
+            "/bin/true");
+    assertThat(groups.code).isEqualTo(1);
+    assertThat(groups.err).contains("additionalGids [10]");
+    assertThat(cli("delete", "--force", id).code).isZero();
+  }
+
+  @Test
   void lifecycle_createStartStateKillDelete_withJsonLog() throws Exception {
     Path bundle = new TestBundles.Spec().args("/bin/sleep", "600").write(dir.resolve("b"));
     String id = PREFIX + "-life";

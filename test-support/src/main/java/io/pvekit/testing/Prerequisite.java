@@ -86,6 +86,13 @@ public enum Prerequisite {
           : Optional.of("/usr/lib/python3/dist-packages/proxmoxer not found");
     }
   },
+  /** python3, for small test peers the JDK cannot play (a console socket receiving a pty). */
+  PYTHON3("python3", "apt-get install python3") {
+    @Override
+    Optional<String> missing() {
+      return Host.missingCommands("python3");
+    }
+  },
   /** curl, to drive the Proxmox simulator as any HTTP client would. */
   CURL("curl", "apt-get install curl") {
     @Override

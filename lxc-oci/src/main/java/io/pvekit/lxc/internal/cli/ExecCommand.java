@@ -68,9 +68,25 @@ final class ExecCommand {
       spec = fromFlags(args);
       terminal = args.flag("tty");
     }
-    if (terminal) {
-      throw new UsageException(
-          "exec with a terminal is not supported by proxmox-lxcri yet: run without -t");
+    if (args.has("console-socket")) {
+      if (!terminal) {
+        throw new UsageException("exec: --console-socket needs --tty (or process.terminal true)");
+      }
+      if (!args.flag("detach")) {
+        throw new UsageException(
+            "exec: --console-socket needs --detach (containerd's shim passes both)");
+      }
+      spec =
+          ExecSpec.builder()
+              .from(spec)
+              .terminal(true)
+              .consoleSocket(Path.of(args.value("console-socket", null)))
+              .build();
+    } else if (terminal) {
+      if (args.flag("detach")) {
+        throw new UsageException("exec: --tty with --detach needs --console-socket");
+      }
+      spec = ExecSpec.builder().from(spec).terminal(true).build();
     }
     ExecProcess process = ctx.runtime().exec(id, spec);
     if (args.has("pid-file")) {

@@ -26,14 +26,18 @@ public final class LiveOperations {
   }
 
   /**
-   * Starts a process in the running container with the given stdio file descriptors.
+   * Starts a process in the running container with the given stdio file descriptors, or with a
+   * terminal when the spec asks for one (see {@link TerminalExec}).
    *
-   * @return the process, a child of this JVM
+   * @return the process, a child of this JVM unless the engine detaches
    */
   public ExecProcess exec(String id, ExecSpec spec, int stdin, int stdout, int stderr) {
     ContainerDir dir = engine.dir(id);
     ContainerRecord record = dir.load();
     requireStatus(dir, record, ContainerStatus.RUNNING, "exec in");
+    if (spec.terminal()) {
+      return TerminalExec.start(dir, record, spec, engine.lxcAttach(), engine.detached());
+    }
     AttachRequest request =
         new AttachRequest(
             spec.args().get(0),

@@ -335,6 +335,16 @@ public final class LocalLxcEngine {
     return Supervisor.awaitExit(dir, record.supervisorPid, record.supervisorStart, wait);
   }
 
+  /** lxc-attach, next to lxc-start. */
+  Path lxcAttach() {
+    return lxcStart.resolveSibling("lxc-attach");
+  }
+
+  /** Whether processes this engine starts are detached from this JVM (a command-line JVM). */
+  boolean detached() {
+    return detach;
+  }
+
   Duration timeout() {
     return timeout;
   }

@@ -1,0 +1,28 @@
+# A console socket as containerd's shim serves one: receive the pty master that the runtime sends
+# (SCM_RIGHTS, the pty's path as the message), type INPUT into it, print what comes back until the
+# other side closes. Usage: console-socket.py SOCKET INPUT
+import os
+import socket
+import sys
+
+path, typed = sys.argv[1], sys.argv[2]
+server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+server.bind(path)
+server.listen(1)
+server.settimeout(60)
+print("listening", flush=True)
+connection, _ = server.accept()
+message, fds, _, _ = socket.recv_fds(connection, 4096, 1)
+print("name " + message.decode(), flush=True)
+master = fds[0]
+os.write(master, typed.encode())
+output = b""
+while True:
+    try:
+        chunk = os.read(master, 4096)
+    except OSError:  # EIO: every slave descriptor is closed, the process is gone
+        break
+    if not chunk:
+        break
+    output += chunk
+sys.stdout.write(output.decode(errors="replace"))
