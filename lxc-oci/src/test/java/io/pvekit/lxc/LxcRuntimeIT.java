@@ -286,6 +286,17 @@ class LxcRuntimeIT {
         .isInstanceOf(UnsupportedOciFeatureException.class)
         .hasMessageContaining("intelRdt");
     assertThat(root.resolve(id)).doesNotExist();
+
+    Path tty = new TestBundles.Spec().write(dir.resolve("tty"));
+    Path config = tty.resolve("config.json");
+    Files.writeString(
+        config, Files.readString(config).replace("\"terminal\":false", "\"terminal\":true"));
+    String ttyId = id("tty-refused");
+    assertThatThrownBy(() -> runtime.create(ttyId, tty))
+        .isInstanceOf(LxcRuntimeException.class)
+        .hasMessageContaining("process.terminal is true")
+        .hasMessageContaining("exec with a terminal");
+    assertThat(root.resolve(ttyId)).doesNotExist();
   }
 
   private static Path ns(String kind) {

@@ -45,8 +45,9 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
     if (spec.process().map(OciProcess::terminal).orElse(false)) {
       throw new LxcRuntimeException(
           id,
-          "process.terminal is true, which proxmox-lxcri does not support yet: run the container"
-              + " without a tty (ctr run without -t, Kubernetes tty: false)");
+          "process.terminal is true, which proxmox-lxcri does not support yet for a container's"
+              + " own process: run it without a tty (ctr run without -t, Kubernetes tty: false)"
+              + " and use exec with a terminal (kubectl exec -it, ctr task exec -t)");
     }
     TranslationOptions options =
         TranslationOptions.builder()
