@@ -39,7 +39,8 @@ public final class LxcRuntime {
                 builder.lxcStart,
                 builder.timeout,
                 builder.hookRunner,
-                builder.detachSupervisors)
+                builder.detachSupervisors,
+                Optional.ofNullable(builder.terminalInit))
             : new ProxmoxEngine(builder.root, builder.proxmox);
   }
 
@@ -70,6 +71,22 @@ public final class LxcRuntime {
    */
   public ContainerState create(String id, Path bundle) {
     return engine.create(id, bundle);
+  }
+
+  /**
+   * Creates a container whose process has a terminal ({@code process.terminal: true}): its console
+   * is a new pty whose master is sent to {@code consoleSocket} as runc's {@code --console-socket}
+   * does (SCM_RIGHTS, the pty's path as the message) once the container is set up. Needs {@link
+   * Builder#terminalInit}.
+   *
+   * @param id the container id
+   * @param bundle the bundle directory
+   * @param consoleSocket a unix socket someone listens on
+   * @return the state, {@link ContainerStatus#CREATED}
+   * @throws LxcRuntimeException when the terminal cannot be set up (nothing is left behind)
+   */
+  public ContainerState create(String id, Path bundle, Path consoleSocket) {
+    return engine.create(id, bundle, consoleSocket);
   }
 
   /**
@@ -181,8 +198,23 @@ public final class LxcRuntime {
     private List<String> hookRunner = List.of();
     private ProxmoxBackend proxmox;
     private boolean detachSupervisors;
+    private Path terminalInit;
 
     private Builder() {}
+
+    /**
+     * The static helper ({@code proxmox-lxcri-tty-init}, built from src/main/c/tty-init.c next to
+     * the jar) that lets a container's own process have a terminal: it is bound into the
+     * container's /dev and makes the console its controlling terminal before it execs the process.
+     * Without it, bundles with {@code process.terminal} are refused.
+     *
+     * @param helper the helper binary
+     * @return this builder
+     */
+    public Builder terminalInit(Path helper) {
+      this.terminalInit = Objects.requireNonNull(helper, "helper");
+      return this;
+    }
 
     /**
      * Whether each container's supervisor (the process whose exit status is the container's) is

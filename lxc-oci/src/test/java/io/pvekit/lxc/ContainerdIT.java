@@ -118,6 +118,30 @@ class ContainerdIT {
   }
 
   @Test
+  @Requires(Prerequisite.STATIC_CC)
+  void runWithTerminal_theContainersProcessOwnsIt() throws Exception {
+    // ctr -t wants a terminal of its own: script(1) gives it one and exits with its status
+    String ctr =
+        String.join(
+            " ",
+            "ctr -a",
+            socket.toString(),
+            "-n",
+            NAMESPACE,
+            "run -t --rm --runc-binary",
+            LAUNCHER.toString(),
+            IMAGE,
+            "console /bin/sh -c 'test -t 0 && echo IS_TTY;"
+                + " echo ctty=$(cut -d\" \" -f7 /proc/self/stat) pid=$$; exit 7'");
+    Process p =
+        new ProcessBuilder("script", "-qec", ctr, "/dev/null").redirectErrorStream(true).start();
+    var out = readAsync(p.getInputStream());
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(out.get()).contains("IS_TTY", "pid=1").containsPattern("ctty=[1-9][0-9]*");
+    assertThat(p.exitValue()).as(out.get()).isEqualTo(7);
+  }
+
+  @Test
   void execWithTerminal_throughTheShimsConsoleSocket() throws Exception {
     String id = "tty";
     Result started =

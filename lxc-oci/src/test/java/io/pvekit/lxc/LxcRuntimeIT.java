@@ -201,16 +201,8 @@ class LxcRuntimeIT {
     runtime.create(id, bundle);
     runtime.start(id);
     Path socket = dir.resolve("console.sock");
-    Path peer = dir.resolve("console-socket.py");
-    try (var script = getClass().getResourceAsStream("console-socket.py")) {
-      Files.copy(script, peer);
-    }
-    Process console =
-        new ProcessBuilder("python3", peer.toString(), socket.toString(), "exit 5\n")
-            .redirectErrorStream(true)
-            .start();
+    Process console = consoleSocket(socket, "exit 5\n", null);
     var screen = console.inputReader();
-    assertThat(screen.readLine()).isEqualTo("listening");
     ExecProcess shell =
         runtime.exec(
             id,
@@ -224,6 +216,81 @@ class LxcRuntimeIT {
     assertThat(console.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(screen.lines().toList()).contains("IS_TTY");
     runtime.delete(id, true);
+  }
+
+  @Test
+  @Requires({Prerequisite.PYTHON3, Prerequisite.STATIC_CC})
+  void containerWithTerminal_consoleGoesToTheSocket_processOwnsIt() throws Exception {
+    Path helper = Path.of("target/proxmox-lxcri-tty-init").toAbsolutePath();
+    assertThat(helper).as("built by ./mvnw package with gcc").isExecutable();
+    LxcRuntime withHelper =
+        LxcRuntime.builder().root(root).timeout(WAIT).terminalInit(helper).build();
+    Path bundle =
+        terminal(
+            new TestBundles.Spec()
+                .args(
+                    "/bin/sh",
+                    "-c",
+                    "echo READY; test -t 0 && echo IS_TTY; echo ctty=$(cut -d' ' -f7"
+                        + " /proc/self/stat) pid=$$; read line; eval \"$line\"")
+                .write(dir.resolve("b")));
+    Path socket = dir.resolve("console.sock");
+    Process console = consoleSocket(socket, "exit 4\n", "READY");
+    String id = id("console");
+    withHelper.create(id, bundle, socket);
+    withHelper.start(id);
+    assertThat(withHelper.awaitExit(id, WAIT)).contains(4);
+    assertThat(console.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String screen = String.join("\n", console.inputReader().lines().toList());
+    assertThat(screen).contains("IS_TTY").contains("pid=1").containsPattern("ctty=[1-9]");
+    withHelper.delete(id, false);
+    assertThat(root.resolve(id)).doesNotExist();
+  }
+
+  @Test
+  void containerWithTerminal_withoutHelperOrSocket_isRefusedLeavingNothing() throws Exception {
+    Path bundle = terminal(new TestBundles.Spec().write(dir.resolve("b")));
+    String id = id("console-refused");
+    assertThatThrownBy(() -> runtime.create(id, bundle, dir.resolve("none.sock")))
+        .isInstanceOf(LxcRuntimeException.class)
+        .hasMessageContaining("needs proxmox-lxcri-tty-init");
+    assertThat(root.resolve(id)).doesNotExist();
+    LxcRuntime withHelper =
+        LxcRuntime.builder()
+            .root(root)
+            .timeout(WAIT)
+            .terminalInit(Path.of("/bin/true")) // executable: only the missing socket is wrong
+            .build();
+    assertThatThrownBy(() -> withHelper.create(id, bundle))
+        .isInstanceOf(LxcRuntimeException.class)
+        .hasMessageContaining("needs --console-socket");
+    assertThat(root.resolve(id)).doesNotExist();
+  }
+
+  private static Path terminal(Path bundle) throws Exception {
+    Path config = bundle.resolve("config.json");
+    Files.writeString(
+        config, Files.readString(config).replace("\"terminal\":false", "\"terminal\":true"));
+    return bundle;
+  }
+
+  /** The console-socket peer (a Python program: the JDK cannot receive a file descriptor). */
+  private Process consoleSocket(Path socket, String typed, String after) throws Exception {
+    Path peer = dir.resolve("console-socket.py");
+    if (!Files.exists(peer)) {
+      try (var script = getClass().getResourceAsStream("console-socket.py")) {
+        Files.copy(script, peer);
+      }
+    }
+    List<String> command = new ArrayList<>(List.of("python3", peer.toString(), socket.toString()));
+    command.add(typed);
+    if (after != null) {
+      command.add(after);
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String first = process.inputReader().readLine();
+    assertThat(first).isEqualTo("listening");
+    return process;
   }
 
   @Test
@@ -286,17 +353,6 @@ class LxcRuntimeIT {
         .isInstanceOf(UnsupportedOciFeatureException.class)
         .hasMessageContaining("intelRdt");
     assertThat(root.resolve(id)).doesNotExist();
-
-    Path tty = new TestBundles.Spec().write(dir.resolve("tty"));
-    Path config = tty.resolve("config.json");
-    Files.writeString(
-        config, Files.readString(config).replace("\"terminal\":false", "\"terminal\":true"));
-    String ttyId = id("tty-refused");
-    assertThatThrownBy(() -> runtime.create(ttyId, tty))
-        .isInstanceOf(LxcRuntimeException.class)
-        .hasMessageContaining("process.terminal is true")
-        .hasMessageContaining("exec with a terminal");
-    assertThat(root.resolve(ttyId)).doesNotExist();
   }
 
   private static Path ns(String kind) {

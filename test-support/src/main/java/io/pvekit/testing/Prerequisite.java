@@ -93,6 +93,22 @@ public enum Prerequisite {
       return Host.missingCommands("python3");
     }
   },
+  /** A C compiler with a static libc, which builds proxmox-lxcri's terminal helper. */
+  STATIC_CC("gcc and a static libc", "apt-get install gcc libc6-dev") {
+    @Override
+    Optional<String> missing() {
+      Optional<String> cc = Host.missingCommands("cc");
+      if (cc.isPresent()) {
+        return cc;
+      }
+      for (String dir : new String[] {"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu"}) {
+        if (Files.isRegularFile(Path.of(dir, "libc.a"))) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of("no libc.a (static C library) found");
+    }
+  },
   /** curl, to drive the Proxmox simulator as any HTTP client would. */
   CURL("curl", "apt-get install curl") {
     @Override

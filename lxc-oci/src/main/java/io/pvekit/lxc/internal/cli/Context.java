@@ -51,6 +51,10 @@ final class Context {
       if (lxcStart != null) {
         builder.lxcStart(Path.of(lxcStart));
       }
+      String terminalInit = env.get("PROXMOX_LXCRI_TTY_INIT");
+      if (terminalInit != null && !terminalInit.isEmpty()) {
+        builder.terminalInit(Path.of(terminalInit));
+      }
       String timeout = env.get("PROXMOX_LXCRI_TIMEOUT_SECONDS");
       if (timeout != null) {
         builder.timeout(Duration.ofSeconds(Long.parseLong(timeout)));

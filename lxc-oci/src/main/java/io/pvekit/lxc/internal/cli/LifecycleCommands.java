@@ -32,7 +32,10 @@ final class LifecycleCommands {
       throw new UsageException("--preserve-fds is not supported by proxmox-lxcri");
     }
     Path bundle = Path.of(args.value("bundle", ".")).toAbsolutePath();
-    ContainerState state = ctx.runtime().create(id, bundle);
+    ContainerState state =
+        args.has("console-socket")
+            ? ctx.runtime().create(id, bundle, Path.of(args.value("console-socket", null)))
+            : ctx.runtime().create(id, bundle);
     if (args.has("pid-file")) {
       // The supervisor, not the init: it is the process containerd's shim can reap (it is
       // re-parented to the shim when this command exits) and its exit status is the container's.

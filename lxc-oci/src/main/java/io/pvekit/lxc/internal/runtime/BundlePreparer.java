@@ -15,12 +15,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads a bundle's config.json and translates it (part 1's {@link LxcTranslator}). */
 public final class BundlePreparer implements LocalLxcEngine.Preparer {
+  /** Where the terminal helper appears in the container (its /dev is LXC's tmpfs). */
+  static final String TERMINAL_INIT = "/dev/.proxmox-lxcri-tty-init";
+
   private final String id;
   private final Path bundle;
   private final List<String> hookRunner;
+  private final Optional<Path> terminalInit;
 
   /**
    * @param id the container id, also the LXC name
@@ -29,9 +34,19 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
    *     prestart/createRuntime/createContainer hooks are refused)
    */
   public BundlePreparer(String id, Path bundle, List<String> hookRunner) {
+    this(id, bundle, hookRunner, Optional.empty());
+  }
+
+  /**
+   * @param terminalInit the static helper that gives a process with {@code process.terminal} its
+   *     controlling terminal (src/main/c/tty-init.c); without it such specs are refused
+   */
+  public BundlePreparer(
+      String id, Path bundle, List<String> hookRunner, Optional<Path> terminalInit) {
     this.id = id;
     this.bundle = bundle.toAbsolutePath();
     this.hookRunner = List.copyOf(hookRunner);
+    this.terminalInit = terminalInit;
   }
 
   @Override
@@ -42,12 +57,19 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
           id, "bundle " + bundle + " has no config.json (create it with `proxmox-lxcri spec`)");
     }
     OciSpec spec = OciSpec.read(configJson);
-    if (spec.process().map(OciProcess::terminal).orElse(false)) {
+    boolean terminal = spec.process().map(OciProcess::terminal).orElse(false);
+    if (terminal && terminalInit.map(p -> p.toString().matches(".*\\s.*")).orElse(false)) {
       throw new LxcRuntimeException(
           id,
-          "process.terminal is true, which proxmox-lxcri does not support yet for a container's"
-              + " own process: run it without a tty (ctr run without -t, Kubernetes tty: false)"
-              + " and use exec with a terminal (kubectl exec -it, ctr task exec -t)");
+          "the terminal helper's path has a blank, which an LXC mount entry cannot carry: "
+              + terminalInit.get());
+    }
+    if (terminal && terminalInit.filter(Files::isExecutable).isEmpty()) {
+      throw new LxcRuntimeException(
+          id,
+          "process.terminal is true, which needs proxmox-lxcri-tty-init next to the jar (built by"
+              + " ./mvnw package where gcc and libc6-dev are installed): run without a tty (ctr run"
+              + " without -t, Kubernetes tty: false), or install the helper");
     }
     TranslationOptions options =
         TranslationOptions.builder()
@@ -64,12 +86,29 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
       Files.writeString(side.getKey(), side.getValue());
     }
     config.createMountPoints();
+    String rendered = config.render();
+    List<String> args = spec.process().map(OciProcess::args).orElse(List.of());
+    if (terminal) {
+      if (rendered.lines().noneMatch(line -> line.equals("lxc.autodev = 1"))) {
+        throw new LxcRuntimeException(
+            id,
+            "process.terminal is true, which needs a tmpfs mounted at /dev (as runc spec and"
+                + " containerd write it): the terminal helper is bound into it");
+      }
+      rendered +=
+          "# proxmox-lxcri: the helper that makes the console the process's controlling terminal\n"
+              + "lxc.mount.entry = "
+              + terminalInit.get().toAbsolutePath()
+              + " "
+              + TERMINAL_INIT.substring(1)
+              + " none bind,ro,create=file 0 0\n";
+      List<String> wrapped = new ArrayList<>();
+      wrapped.add(TERMINAL_INIT);
+      wrapped.addAll(args);
+      args = wrapped;
+    }
     return new PreparedContainer(
-        config.render(),
-        spec.process().map(OciProcess::args).orElse(List.of()),
-        runtimeHooks(spec),
-        spec.annotations(),
-        spec.ociVersion());
+        rendered, args, runtimeHooks(spec), spec.annotations(), spec.ociVersion(), terminal);
   }
 
   /** The phases liblxc has no moment for, which the runtime runs itself. */

@@ -16,6 +16,12 @@ public interface ContainerEngine {
 
   ContainerState create(String id, Path bundle);
 
+  /** create for a bundle whose process has a terminal: its pty master goes to the socket. */
+  default ContainerState create(String id, Path bundle, Path consoleSocket) {
+    throw new LxcRuntimeException(
+        id, "containers with a terminal are not supported by this backend: run without a tty");
+  }
+
   ContainerState start(String id);
 
   ContainerState state(String id);

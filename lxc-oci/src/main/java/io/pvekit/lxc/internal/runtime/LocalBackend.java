@@ -14,12 +14,19 @@ public final class LocalBackend implements ContainerEngine {
   private final LocalLxcEngine engine;
   private final LiveOperations live;
   private final List<String> hookRunner;
+  private final Optional<Path> terminalInit;
 
   public LocalBackend(
-      Path root, Path lxcStart, Duration timeout, List<String> hookRunner, boolean detach) {
+      Path root,
+      Path lxcStart,
+      Duration timeout,
+      List<String> hookRunner,
+      boolean detach,
+      Optional<Path> terminalInit) {
     this.engine = new LocalLxcEngine(root, lxcStart, timeout, detach);
     this.live = new LiveOperations(engine);
     this.hookRunner = List.copyOf(hookRunner);
+    this.terminalInit = terminalInit;
   }
 
   @Override
@@ -29,7 +36,16 @@ public final class LocalBackend implements ContainerEngine {
 
   @Override
   public ContainerState create(String id, Path bundle) {
-    return engine.create(id, bundle, new BundlePreparer(id, bundle, hookRunner));
+    return engine.create(id, bundle, new BundlePreparer(id, bundle, hookRunner, terminalInit));
+  }
+
+  @Override
+  public ContainerState create(String id, Path bundle, Path consoleSocket) {
+    return engine.create(
+        id,
+        bundle,
+        new BundlePreparer(id, bundle, hookRunner, terminalInit),
+        Optional.of(consoleSocket));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.pvekit.lxc.ContainerState;
 import io.pvekit.lxc.ContainerStateException;
 import io.pvekit.lxc.ContainerStatus;
 import io.pvekit.lxc.LxcRuntimeException;
+import io.pvekit.lxc.internal.liblxc.Terminals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,16 @@ public final class LocalLxcEngine {
    * the container is left (processes, cgroups, state directory).
    */
   public ContainerState create(String id, Path bundle, Preparer preparer) {
+    return create(id, bundle, preparer, Optional.empty());
+  }
+
+  /**
+   * As {@link #create(String, Path, Preparer)}; a container whose process has a terminal gets a new
+   * pty as the console liblxc relays, and its master goes to {@code consoleSocket} as runc sends it
+   * (SCM_RIGHTS) once the container is set up.
+   */
+  public ContainerState create(
+      String id, Path bundle, Preparer preparer, Optional<Path> consoleSocket) {
     ContainerDir dir = dir(id);
     try {
       Files.createDirectories(root);
@@ -93,6 +104,7 @@ public final class LocalLxcEngine {
     record.id = id;
     record.bundle = bundle.toAbsolutePath();
     record.created = Instant.now();
+    Terminals.Pty pty = null;
     try {
       dir.save(record);
       Trace.mark("state directory");
@@ -105,7 +117,16 @@ public final class LocalLxcEngine {
       Files.writeString(dir.file(ContainerDir.START_HOST), Scripts.startHost(dir.path));
       Files.writeString(
           dir.file(ContainerDir.CONFIG), lxcConfig(dir, prepared), StandardCharsets.UTF_8);
-      Supervisor supervisor = spawnSupervisor(dir, prepared.args());
+      if (prepared.terminal()) {
+        if (consoleSocket.isEmpty()) {
+          throw new LxcRuntimeException(
+              id, "process.terminal is true: create needs --console-socket to hand the pty over");
+        }
+        pty = Terminals.get().openPty();
+      }
+      Supervisor supervisor =
+          spawnSupervisor(
+              dir, prepared.args(), Optional.ofNullable(pty).map(Terminals.Pty::slavePath));
       Trace.mark("supervisor spawned");
       record.supervisorPid = supervisor.pid;
       record.supervisorStart = supervisor.start;
@@ -130,20 +151,33 @@ public final class LocalLxcEngine {
       record.status = ContainerStatus.CREATED;
       dir.save(record);
       supervisor.process().ifPresent(process -> supervisors.put(id, process));
+      if (pty != null) {
+        // lxc-start relays the console only from start on (the start-host hook holds it before),
+        // and makes the pty raw with TCSAFLUSH then: what is typed before start is discarded
+        Terminals.get().sendFd(consoleSocket.get(), pty.master(), pty.slavePath());
+      }
       Trace.mark("cgroups joined, state saved");
       return toState(record, ContainerStatus.CREATED);
     } catch (IOException | RuntimeException e) {
       List<String> tail = dir.logTail(15);
+      Exception failure =
+          e instanceof IllegalStateException && pty != null // the pty or the console socket
+              ? new LxcRuntimeException(id, "create of container " + id + ": " + e.getMessage())
+              : e;
       try {
         new Teardown(this).destroy(dir, record);
       } catch (RuntimeException cleanup) {
-        e.addSuppressed(cleanup);
+        failure.addSuppressed(cleanup);
       }
-      if (e instanceof RuntimeException) {
-        throw (RuntimeException) e;
+      if (failure instanceof RuntimeException) {
+        throw (RuntimeException) failure;
       }
       throw new LxcRuntimeException(
           id, "create of container " + id + " failed: " + e.getMessage(), tail, e);
+    } finally {
+      if (pty != null) {
+        Terminals.get().close(pty.master());
+      }
     }
   }
 
@@ -154,13 +188,14 @@ public final class LocalLxcEngine {
         + "lxc.log.file = "
         + dir.file(ContainerDir.LOG)
         + "\nlxc.log.level = INFO\n"
-        + "lxc.console.path = none\n"
+        + (prepared.terminal() ? "" : "lxc.console.path = none\n")
         + "lxc.hook.start-host = /bin/sh "
         + Scripts.shellQuote(dir.file(ContainerDir.START_HOST).toString())
         + "\n";
   }
 
-  private Supervisor spawnSupervisor(ContainerDir dir, List<String> args) throws IOException {
+  private Supervisor spawnSupervisor(ContainerDir dir, List<String> args, Optional<String> tty)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(lxcStart.toString());
     command.add("-F");
@@ -173,7 +208,7 @@ public final class LocalLxcEngine {
     command.add(dir.file(ContainerDir.CONFIG).toString());
     command.add("--");
     command.addAll(args);
-    return Supervisor.start(dir, command, detach, timeout);
+    return Supervisor.start(dir, command, detach, timeout, tty);
   }
 
   private long awaitInit(ContainerDir dir, Supervisor supervisor) throws IOException {

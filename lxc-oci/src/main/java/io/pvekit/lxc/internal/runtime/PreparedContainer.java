@@ -14,13 +14,25 @@ import java.util.Map;
  *     poststop); the earlier phases are LXC hooks in the configuration
  * @param annotations config.json annotations
  * @param ociVersion config.json's ociVersion
+ * @param terminal whether the process gets the container's console as its terminal
  */
 public record PreparedContainer(
     String lxcConfig,
     List<String> args,
     Map<String, List<HookCommand>> hooks,
     Map<String, String> annotations,
-    String ociVersion) {
+    String ociVersion,
+    boolean terminal) {
+  /** Without a terminal. */
+  public PreparedContainer(
+      String lxcConfig,
+      List<String> args,
+      Map<String, List<HookCommand>> hooks,
+      Map<String, String> annotations,
+      String ociVersion) {
+    this(lxcConfig, args, hooks, annotations, ociVersion, false);
+  }
+
   public PreparedContainer {
     args = List.copyOf(args);
     hooks = Map.copyOf(hooks);

@@ -39,20 +39,17 @@ final class Scripts {
           + "exit \"$code\"\n";
 
   /**
-   * Starts the supervisor in the background and records its PID, so that the supervisor is not a
-   * child of the JVM that creates the container. A JVM about to exit waits up to 300 ms for each
-   * thread blocked in native code, and {@link ProcessBuilder} keeps one blocked in {@code waitpid}
-   * for as long as its child lives: a CLI that leaves its child running pays that on every create.
-   * Without job control a background command's stdin would be /dev/null, hence fd 3. Arguments: the
-   * supervisor script, its name ($0), the state directory, the lxc-start command line.
+   * Starts a command in the background and records its PID, so that it is not a child of the JVM
+   * that starts it. A JVM about to exit waits up to 300 ms for each thread blocked in native code,
+   * and {@link ProcessBuilder} keeps one blocked in {@code waitpid} for as long as its child lives:
+   * a CLI that leaves its child running pays that on every create. Without job control a background
+   * command's stdin would be /dev/null, hence fd 3. Arguments: the PID file, then the command.
    */
   static final String DETACH =
-      "s=$1; shift\n"
+      "pidfile=$1; shift\n"
           + "exec 3<&0\n"
-          + "/bin/sh -c \"$s\" \"$@\" <&3 3<&- &\n"
-          + "echo \"$!\" > \"$2/"
-          + ContainerDir.SUPERVISOR_PID
-          + "\"\n";
+          + "\"$@\" <&3 3<&- &\n"
+          + "echo \"$!\" > \"$pidfile\"\n";
 
   /**
    * liblxc runs {@code lxc.hook.start-host} on the host once the container is set up and holds the

@@ -1,6 +1,7 @@
 package io.pvekit.lxc.internal.runtime;
 
 import io.pvekit.lxc.LxcRuntimeException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -33,21 +34,39 @@ final class Supervisor {
    * Starts the supervisor in the container's state directory.
    *
    * @param lxcStart the lxc-start command line it runs
+   * @param terminal the pty slave to use as its stdio and controlling terminal, if any
    */
-  static Supervisor start(ContainerDir dir, List<String> lxcStart, boolean detach, Duration timeout)
+  static Supervisor start(
+      ContainerDir dir,
+      List<String> lxcStart,
+      boolean detach,
+      Duration timeout,
+      Optional<String> terminal)
       throws IOException {
     List<String> command = new ArrayList<>();
-    command.add("/bin/sh");
-    command.add("-c");
     if (detach) {
-      command.add(Scripts.DETACH);
-      command.add("proxmox-lxcri-detach");
+      command.addAll(
+          List.of(
+              "/bin/sh",
+              "-c",
+              Scripts.DETACH,
+              "proxmox-lxcri-detach",
+              dir.file(ContainerDir.SUPERVISOR_PID).toString()));
     }
-    command.add(Scripts.SUPERVISOR);
-    command.add("proxmox-lxcri-supervisor");
+    if (terminal.isPresent()) {
+      // the supervisor leads the terminal's session: window-size changes reach lxc-start
+      command.addAll(List.of("setsid", "--ctty"));
+    }
+    command.addAll(List.of("/bin/sh", "-c", Scripts.SUPERVISOR, "proxmox-lxcri-supervisor"));
     command.add(dir.path.toString());
     command.addAll(lxcStart);
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO().directory(dir.path.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.path.toFile());
+    if (terminal.isPresent()) {
+      File tty = new File(terminal.get());
+      builder.redirectInput(tty).redirectOutput(tty).redirectError(tty);
+    } else {
+      builder.inheritIO();
+    }
     builder.environment().clear();
     builder
         .environment()

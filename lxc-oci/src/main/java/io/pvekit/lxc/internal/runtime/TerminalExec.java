@@ -23,12 +23,6 @@ import java.util.concurrent.TimeUnit;
  * status and is what the pid file names.
  */
 final class TerminalExec {
-  private static final String DETACH =
-      "pidfile=$1; shift\n"
-          + "exec 3<&0\n"
-          + "\"$@\" <&3 3<&- &\n"
-          + "echo \"$!\" > \"$pidfile\"\n";
-
   private TerminalExec() {}
 
   static ExecProcess start(
@@ -127,7 +121,7 @@ final class TerminalExec {
     Path pidFile = Files.createTempFile(dir.path, "exec-", ".pid");
     try {
       List<String> shell =
-          new ArrayList<>(List.of("/bin/sh", "-c", DETACH, "sh", pidFile.toString()));
+          new ArrayList<>(List.of("/bin/sh", "-c", Scripts.DETACH, "sh", pidFile.toString()));
       shell.addAll(command);
       Process launcher = startChild(pty, shell);
       if (!launcher.waitFor(30, TimeUnit.SECONDS) || launcher.exitValue() != 0) {
