@@ -120,25 +120,32 @@ class ContainerdIT {
   @Test
   @Requires(Prerequisite.STATIC_CC)
   void runWithTerminal_theContainersProcessOwnsIt() throws Exception {
-    // ctr -t wants a terminal of its own: script(1) gives it one and exits with its status
-    String ctr =
-        String.join(
-            " ",
-            "ctr -a",
-            socket.toString(),
-            "-n",
-            NAMESPACE,
-            "run -t --rm --runc-binary",
-            LAUNCHER.toString(),
-            IMAGE,
-            "console /bin/sh -c 'test -t 0 && echo IS_TTY;"
+    Result run =
+        ctrInTerminal(
+            "run -t --rm --runc-binary "
+                + LAUNCHER
+                + " "
+                + IMAGE
+                + " console /bin/sh -c 'test -t 0 && echo IS_TTY;"
                 + " echo ctty=$(cut -d\" \" -f7 /proc/self/stat) pid=$$; exit 7'");
+    assertThat(run.out).contains("IS_TTY", "pid=1").containsPattern("ctty=[1-9][0-9]*");
+    assertThat(run.code).as(run.out).isEqualTo(7);
+  }
+
+  /**
+   * ctr with a terminal of its own, which {@code ctr -t} wants: script(1) gives it one and exits
+   * with its status. {@code out} has everything the terminal showed.
+   */
+  static Result ctrInTerminal(String arguments) throws Exception {
+    String ctr = "ctr -a " + socket + " -n " + NAMESPACE + " " + arguments;
     Process p =
         new ProcessBuilder("script", "-qec", ctr, "/dev/null").redirectErrorStream(true).start();
     var out = readAsync(p.getInputStream());
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(out.get()).contains("IS_TTY", "pid=1").containsPattern("ctty=[1-9][0-9]*");
-    assertThat(p.exitValue()).as(out.get()).isEqualTo(7);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out: " + ctr);
+    }
+    return new Result(p.exitValue(), out.get(), "");
   }
 
   @Test
@@ -147,24 +154,14 @@ class ContainerdIT {
     Result started =
         ctr("run", "-d", "--runc-binary", LAUNCHER.toString(), IMAGE, id, "/bin/sleep", "600");
     assertThat(started.code).as(started.err).isZero();
-    // ctr -t wants a terminal of its own: script(1) gives it one and exits with its status
-    String ctr =
-        String.join(
-            " ",
-            "ctr -a",
-            socket.toString(),
-            "-n",
-            NAMESPACE,
-            "task exec -t --exec-id shell",
-            id,
-            "/bin/sh -c 'test -t 0 && echo IS_TTY; echo ctty=$(cut -d\" \" -f7 /proc/self/stat);"
-                + " exit 6'");
-    Process p =
-        new ProcessBuilder("script", "-qec", ctr, "/dev/null").redirectErrorStream(true).start();
-    var out = readAsync(p.getInputStream());
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(out.get()).contains("IS_TTY").containsPattern("ctty=[1-9][0-9]*");
-    assertThat(p.exitValue()).as(out.get()).isEqualTo(6);
+    Result exec =
+        ctrInTerminal(
+            "task exec -t --exec-id shell "
+                + id
+                + " /bin/sh -c 'test -t 0 && echo IS_TTY;"
+                + " echo ctty=$(cut -d\" \" -f7 /proc/self/stat); exit 6'");
+    assertThat(exec.out).contains("IS_TTY").containsPattern("ctty=[1-9][0-9]*");
+    assertThat(exec.code).as(exec.out).isEqualTo(6);
 
     assertThat(ctr("task", "kill", "--signal", "SIGKILL", id).code).isZero();
     awaitStopped(id);
