@@ -154,6 +154,25 @@ class ProxmoxLxcriIT {
             "/bin/true");
     assertThat(groups.code).isEqualTo(1);
     assertThat(groups.err).contains("additionalGids [10]");
+    // nobody listens: an error, and no lxc-attach (nor its process) left behind
+    Result nobody =
+        cli(
+            "exec",
+            "--tty",
+            "--detach",
+            "--console-socket",
+            dir.resolve("nobody.sock").toString(),
+            id,
+            "/bin/sleep",
+            "300");
+    assertThat(nobody.code).isEqualTo(1);
+    assertThat(nobody.err).contains("cannot connect to the console socket");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (cli("ps", "--format", "json", id).out.contains(",") && System.nanoTime() < deadline) {
+      Thread.sleep(100); // the hangup reaches the process asynchronously
+    }
+    assertThat(cli("ps", "--format", "json", id).out.trim().split(",")).hasSize(1);
+    assertThat(LeakCheck.processesMentioning("lxc-attach -n " + id)).isEmpty();
     assertThat(cli("delete", "--force", id).code).isZero();
   }
 

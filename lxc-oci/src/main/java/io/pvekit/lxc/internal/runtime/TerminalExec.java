@@ -3,6 +3,7 @@ package io.pvekit.lxc.internal.runtime;
 import io.pvekit.lxc.ExecProcess;
 import io.pvekit.lxc.ExecSpec;
 import io.pvekit.lxc.LxcRuntimeException;
+import io.pvekit.lxc.internal.liblxc.Libc;
 import io.pvekit.lxc.internal.liblxc.Terminals;
 import java.io.File;
 import java.io.IOException;
@@ -37,13 +38,20 @@ final class TerminalExec {
       }
       Terminals terminals = Terminals.get();
       Terminals.Pty pty = terminals.openPty();
+      long pid = -1;
       try {
-        long pid = detach ? startDetached(dir, pty, command) : -1;
         Process child = detach ? null : startChild(pty, command);
+        pid = detach ? startDetached(dir, pty, command) : child.pid();
         // what the other side types before lxc-attach is ready would be discarded
         terminals.awaitRawMode(pty.master(), 5_000);
         terminals.sendFd(spec.consoleSocket().get(), pty.master(), pty.slavePath());
-        return processOf(detach ? pid : child.pid(), child);
+        return processOf(pid, child);
+      } catch (RuntimeException e) {
+        if (pid > 0) {
+          // nobody will ever see this terminal: lxc-attach goes, and its process with the pty
+          Libc.get().kill(pid, Signals.SIGKILL);
+        }
+        throw e;
       } finally {
         terminals.close(pty.master());
       }
