@@ -97,8 +97,10 @@ class ProxmoxLxcriIT {
         new ProcessBuilder("python3", peer.toString(), socket.toString(), "echo typed-$((6*7))\n")
             .redirectErrorStream(true)
             .start();
-    var shimOutput = shim.inputReader();
-    assertThat(shimOutput.readLine()).isEqualTo("listening");
+    var output = shim.getInputStream();
+    for (int i = 0; i < 300 && !Files.exists(socket); i++) {
+      Thread.sleep(100); // the shim's side listens once the socket exists
+    }
 
     Path pidFile = dir.resolve("exec.pid");
     Result exec =
@@ -120,9 +122,10 @@ class ProxmoxLxcriIT {
     assertThat(exec.code).as(exec.err).isZero();
     assertThat(Long.parseLong(Files.readString(pidFile))).isPositive();
     assertThat(shim.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String screen = shimOutput.lines().collect(java.util.stream.Collectors.joining("\n"));
+    String screen = new String(output.readAllBytes(), StandardCharsets.UTF_8);
     assertThat(screen)
-        .startsWith("name /dev/pts/")
+        .startsWith("listening\nname /dev/pts/")
+        .doesNotContain("\r\r\n") // one \r per line, as the process's own pty writes it
         .contains("IS_TTY", "/tmp", "typed-42")
         .doesNotContain("ctty=0\r");
     assertThat(screen).containsPattern("ctty=[1-9][0-9]*");

@@ -22,8 +22,11 @@ public final class Terminals {
       Native.signature(C.LONG, C.INT, C.POINTER, C.INT);
 
   private static final CallContext INT_OF_INT_PTR = Native.signature(C.INT, C.INT, C.POINTER);
+  private static final CallContext INT_OF_INT_INT_PTR =
+      Native.signature(C.INT, C.INT, C.INT, C.POINTER);
 
   private static final int ICANON = 2;
+  private static final int OPOST = 1;
   private static final int O_RDWR = 2;
   private static final int O_NOCTTY = 0400;
   private static final int O_CLOEXEC = 02000000;
@@ -43,6 +46,7 @@ public final class Terminals {
   private final long sendmsg;
   private final long close;
   private final long tcgetattr;
+  private final long tcsetattr;
 
   private Terminals() {
     var libc = Native.open("libc.so.6");
@@ -55,6 +59,7 @@ public final class Terminals {
     sendmsg = Native.symbol(libc, "sendmsg");
     close = Native.symbol(libc, "close");
     tcgetattr = Native.symbol(libc, "tcgetattr");
+    tcsetattr = Native.symbol(libc, "tcsetattr");
   }
 
   private static final class Holder {
@@ -176,6 +181,21 @@ public final class Terminals {
       }
     }
     return false;
+  }
+
+  /**
+   * Turns output processing off: the relay copies what a pty of the container already turned from
+   * \n into \r\n, and this pty would add a second \r.
+   */
+  public void passOutputThrough(int fd) {
+    try (Arena arena = new Arena()) {
+      long termios = arena.allocate(64);
+      if (Native.call(INT_OF_INT_PTR, tcgetattr, fd, termios) == 0) {
+        int oflag = Native.MEMORY.getInt(termios + 4); // c_oflag
+        Native.MEMORY.putInt(termios + 4, oflag & ~OPOST);
+        Native.call(INT_OF_INT_INT_PTR, tcsetattr, fd, 0 /* TCSANOW */, termios);
+      }
+    }
   }
 
   /** {@code close(fd)}. */

@@ -43,7 +43,9 @@ final class TerminalExec {
         Process child = detach ? null : startChild(pty, command);
         pid = detach ? startDetached(dir, pty, command) : child.pid();
         // what the other side types before lxc-attach is ready would be discarded
-        terminals.awaitRawMode(pty.master(), 5_000);
+        if (terminals.awaitRawMode(pty.master(), 5_000)) {
+          terminals.passOutputThrough(pty.master());
+        }
         terminals.sendFd(spec.consoleSocket().get(), pty.master(), pty.slavePath());
         return processOf(pid, child);
       } catch (RuntimeException e) {
