@@ -62,17 +62,7 @@ public final class LiveOperations {
           dir.logTail(10),
           e);
     }
-    return new ExecProcess() {
-      @Override
-      public long pid() {
-        return pid;
-      }
-
-      @Override
-      public int waitFor() {
-        return Libc.get().waitForExit(pid);
-      }
-    };
+    return new StartedExec(pid, () -> Libc.get().waitForExit(pid));
   }
 
   public void pause(String id) {

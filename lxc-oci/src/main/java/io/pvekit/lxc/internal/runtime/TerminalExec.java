@@ -148,24 +148,18 @@ final class TerminalExec {
   }
 
   private static ExecProcess processOf(long pid, Process child) {
-    return new ExecProcess() {
-      @Override
-      public long pid() {
-        return pid;
-      }
-
-      @Override
-      public int waitFor() {
-        if (child == null) {
-          throw new IllegalStateException("process " + pid + " is not this JVM's child");
-        }
-        try {
-          return child.waitFor();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return 128 + 2; // as a shell reports an interrupted wait: SIGINT
-        }
-      }
-    };
+    return new StartedExec(
+        pid,
+        () -> {
+          if (child == null) {
+            throw new IllegalStateException("process " + pid + " is not this JVM's child");
+          }
+          try {
+            return child.waitFor();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 128 + 2; // as a shell reports an interrupted wait: SIGINT
+          }
+        });
   }
 }
