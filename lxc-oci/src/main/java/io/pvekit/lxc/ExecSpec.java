@@ -58,9 +58,26 @@ public abstract class ExecSpec {
     if (args().isEmpty()) {
       throw new IllegalArgumentException("exec: args must not be empty");
     }
+    // a negative id would reach liblxc as "not set" and run the process as root
+    uid().ifPresent(id -> requireId("uid", id));
+    gid().ifPresent(id -> requireId("gid", id));
+    for (int id : additionalGids()) {
+      requireId("additionalGids", id);
+    }
     if (consoleSocket().isPresent() && !terminal()) {
       throw new IllegalArgumentException(
           "exec: consoleSocket " + consoleSocket().get() + " is set but terminal is false");
+    }
+  }
+
+  private static void requireId(String field, int id) {
+    if (id < 0) {
+      throw new IllegalArgumentException(
+          "exec: "
+              + field
+              + " "
+              + id
+              + " is negative: liblxc would read it as not set and run as root");
     }
   }
 

@@ -40,7 +40,7 @@ public final class LxcRuntime {
                 builder.timeout,
                 builder.hookRunner,
                 builder.detachSupervisors,
-                Optional.ofNullable(builder.terminalInit))
+                Optional.ofNullable(builder.initHelper))
             : new ProxmoxEngine(builder.root, builder.proxmox);
   }
 
@@ -77,7 +77,7 @@ public final class LxcRuntime {
    * Creates a container whose process has a terminal ({@code process.terminal: true}): its console
    * is a new pty whose master is sent to {@code consoleSocket} as runc's {@code --console-socket}
    * does (SCM_RIGHTS, the pty's path as the message) once the container is set up. Needs {@link
-   * Builder#terminalInit}.
+   * Builder#initHelper}.
    *
    * @param id the container id
    * @param bundle the bundle directory
@@ -198,21 +198,24 @@ public final class LxcRuntime {
     private List<String> hookRunner = List.of();
     private ProxmoxBackend proxmox;
     private boolean detachSupervisors;
-    private Path terminalInit;
+    private Path initHelper;
 
     private Builder() {}
 
     /**
-     * The static helper ({@code proxmox-lxcri-tty-init}, built from src/main/c/tty-init.c next to
-     * the jar) that lets a container's own process have a terminal: it is bound into the
-     * container's /dev and makes the console its controlling terminal before it execs the process.
-     * Without it, bundles with {@code process.terminal} are refused.
+     * The static init helper ({@code proxmox-lxcri-init}, built from src/main/c/init.c next to the
+     * jar). It is bound into the container's /dev and runs in front of the container's process: it
+     * checks from inside that the process starts in the working directory the runtime resolved (a
+     * defence in depth against working directories that lead to the host, CVE-2024-21626), and it
+     * makes the console the controlling terminal of a process with {@code process.terminal}.
+     * Without it, the translator's checks of the working directory stand alone, and bundles with
+     * {@code process.terminal} are refused.
      *
      * @param helper the helper binary
      * @return this builder
      */
-    public Builder terminalInit(Path helper) {
-      this.terminalInit = Objects.requireNonNull(helper, "helper");
+    public Builder initHelper(Path helper) {
+      this.initHelper = Objects.requireNonNull(helper, "helper");
       return this;
     }
 

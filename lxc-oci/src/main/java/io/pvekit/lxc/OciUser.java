@@ -3,6 +3,7 @@ package io.pvekit.lxc;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.pvekit.lxc.internal.ids.OciIds;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,6 +33,18 @@ public interface OciUser {
   /** Windows only: user name. */
   @JsonProperty("username")
   Optional<String> username();
+
+  /** Refuses ids liblxc would misread as "not set" and run as root (see the security notes). */
+  @Value.Check
+  default void check() {
+    List<Long> ids = new java.util.ArrayList<>(List.of(uid(), gid()));
+    ids.addAll(additionalGids());
+    for (long id : ids) {
+      if (!OciIds.valid(id)) {
+        throw new IllegalArgumentException("process.user: " + OciIds.problem(id));
+      }
+    }
+  }
 
   /**
    * Starts a builder.

@@ -221,10 +221,10 @@ class LxcRuntimeIT {
   @Test
   @Requires({Prerequisite.PYTHON3, Prerequisite.STATIC_CC})
   void containerWithTerminal_consoleGoesToTheSocket_processOwnsIt() throws Exception {
-    Path helper = Path.of("target/proxmox-lxcri-tty-init").toAbsolutePath();
+    Path helper = Path.of("target/proxmox-lxcri-init").toAbsolutePath();
     assertThat(helper).as("built by ./mvnw package with gcc").isExecutable();
     LxcRuntime withHelper =
-        LxcRuntime.builder().root(root).timeout(WAIT).terminalInit(helper).build();
+        LxcRuntime.builder().root(root).timeout(WAIT).initHelper(helper).build();
     Path bundle =
         terminal(
             new TestBundles.Spec()
@@ -253,13 +253,13 @@ class LxcRuntimeIT {
     String id = id("console-refused");
     assertThatThrownBy(() -> runtime.create(id, bundle, dir.resolve("none.sock")))
         .isInstanceOf(LxcRuntimeException.class)
-        .hasMessageContaining("needs proxmox-lxcri-tty-init");
+        .hasMessageContaining("needs proxmox-lxcri-init");
     assertThat(root.resolve(id)).doesNotExist();
     LxcRuntime withHelper =
         LxcRuntime.builder()
             .root(root)
             .timeout(WAIT)
-            .terminalInit(Path.of("/bin/true")) // executable: only the missing socket is wrong
+            .initHelper(Path.of("/bin/true")) // executable: only the missing socket is wrong
             .build();
     assertThatThrownBy(() -> withHelper.create(id, bundle))
         .isInstanceOf(LxcRuntimeException.class)

@@ -15,6 +15,7 @@ import io.pvekit.lxc.OciRlimit;
 import io.pvekit.lxc.OciRoot;
 import io.pvekit.lxc.OciSpec;
 import io.pvekit.lxc.OciUser;
+import io.pvekit.lxc.internal.ids.OciIds;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -43,10 +44,22 @@ public final class SpecGenerator {
 
   private SpecGenerator() {}
 
+  /** Out-of-range ids from USER or the image's passwd/group files would run as root (OciIds). */
+  private static void checkIds(String spec, Accounts.Resolved user) throws OciImageException {
+    List<Long> ids = new ArrayList<>(List.of(user.uid, user.gid));
+    ids.addAll(user.additionalGids);
+    for (long id : ids) {
+      if (!OciIds.valid(id)) {
+        throw new OciImageException("image user \"" + spec + "\": " + OciIds.problem(id));
+      }
+    }
+  }
+
   public static OciSpec generate(OciImage image, Path rootfs, String hostname) throws IOException {
     OciImageConfig config = image.config();
     OciImageRuntimeConfig runtime = config.config().orElse(OciImageRuntimeConfig.builder().build());
     Accounts.Resolved user = new Accounts(rootfs).resolve(runtime.user().orElse(""));
+    checkIds(runtime.user().orElse(""), user);
 
     List<String> env = new ArrayList<>(List.of(DEFAULT_PATH, "TERM=xterm"));
     for (String variable : runtime.env()) {

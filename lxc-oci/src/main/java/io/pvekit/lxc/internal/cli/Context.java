@@ -51,9 +51,9 @@ final class Context {
       if (lxcStart != null) {
         builder.lxcStart(Path.of(lxcStart));
       }
-      String terminalInit = env.get("PROXMOX_LXCRI_TTY_INIT");
-      if (terminalInit != null && !terminalInit.isEmpty()) {
-        builder.terminalInit(Path.of(terminalInit));
+      String initHelper = env.get("PROXMOX_LXCRI_INIT");
+      if (initHelper != null && !initHelper.isEmpty()) {
+        builder.initHelper(Path.of(initHelper));
       }
       String timeout = env.get("PROXMOX_LXCRI_TIMEOUT_SECONDS");
       if (timeout != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import io.pvekit.lxc.OciSpecException;
+import io.pvekit.lxc.internal.ids.OciIds;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -157,6 +158,15 @@ final class JsonCursor {
     } catch (InputCoercionException e) {
       throw new OciSpecException(here(), e.getOriginalMessage(), e);
     }
+  }
+
+  /** A user or group id: refused outside 0..2^31-1 (see {@link OciIds}). */
+  long idValue() throws IOException {
+    long id = longValue();
+    if (!OciIds.valid(id)) {
+      throw new OciSpecException(here(), OciIds.problem(id), null);
+    }
+    return id;
   }
 
   int intValue() throws IOException {

@@ -98,16 +98,16 @@ final class ProcessReader {
     for (String name = c.field(); name != null; name = c.field()) {
       switch (name) {
         case "uid":
-          if (c.has()) b.uid(c.longValue());
+          if (c.has()) b.uid(c.idValue());
           break;
         case "gid":
-          if (c.has()) b.gid(c.longValue());
+          if (c.has()) b.gid(c.idValue());
           break;
         case "umask":
           if (c.has()) b.umask(c.longValue());
           break;
         case "additionalGids":
-          if (c.array()) while (c.element()) b.addAdditionalGids(c.longValue());
+          if (c.array()) while (c.element()) b.addAdditionalGids(c.idValue());
           break;
         case "username":
           if (c.has()) b.username(c.string());

@@ -19,13 +19,13 @@ import java.util.Optional;
 
 /** Reads a bundle's config.json and translates it (part 1's {@link LxcTranslator}). */
 public final class BundlePreparer implements LocalLxcEngine.Preparer {
-  /** Where the terminal helper appears in the container (its /dev is LXC's tmpfs). */
-  static final String TERMINAL_INIT = "/dev/.proxmox-lxcri-tty-init";
+  /** Where the init helper appears in the container (its /dev is LXC's tmpfs). */
+  static final String INIT_HELPER = "/dev/.proxmox-lxcri-init";
 
   private final String id;
   private final Path bundle;
   private final List<String> hookRunner;
-  private final Optional<Path> terminalInit;
+  private final Optional<Path> initHelper;
 
   /**
    * @param id the container id, also the LXC name
@@ -38,15 +38,16 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
   }
 
   /**
-   * @param terminalInit the static helper that gives a process with {@code process.terminal} its
-   *     controlling terminal (src/main/c/tty-init.c); without it such specs are refused
+   * @param initHelper the static helper (src/main/c/init.c) that checks the working directory from
+   *     inside the container and gives a process with {@code process.terminal} its controlling
+   *     terminal; without it, terminal specs are refused
    */
   public BundlePreparer(
-      String id, Path bundle, List<String> hookRunner, Optional<Path> terminalInit) {
+      String id, Path bundle, List<String> hookRunner, Optional<Path> initHelper) {
     this.id = id;
     this.bundle = bundle.toAbsolutePath();
     this.hookRunner = List.copyOf(hookRunner);
-    this.terminalInit = terminalInit;
+    this.initHelper = initHelper;
   }
 
   @Override
@@ -58,16 +59,17 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
     }
     OciSpec spec = OciSpec.read(configJson);
     boolean terminal = spec.process().map(OciProcess::terminal).orElse(false);
-    if (terminal && terminalInit.map(p -> p.toString().matches(".*\\s.*")).orElse(false)) {
+    Optional<Path> helper = initHelper.filter(Files::isExecutable);
+    if (helper.map(p -> p.toString().matches(".*\\s.*")).orElse(false)) {
       throw new LxcRuntimeException(
           id,
-          "the terminal helper's path has a blank, which an LXC mount entry cannot carry: "
-              + terminalInit.get());
+          "the init helper's path has a blank, which an LXC mount entry cannot carry: "
+              + helper.get());
     }
-    if (terminal && terminalInit.filter(Files::isExecutable).isEmpty()) {
+    if (terminal && helper.isEmpty()) {
       throw new LxcRuntimeException(
           id,
-          "process.terminal is true, which needs proxmox-lxcri-tty-init next to the jar (built by"
+          "process.terminal is true, which needs proxmox-lxcri-init next to the jar (built by"
               + " ./mvnw package where gcc and libc6-dev are installed): run without a tty (ctr run"
               + " without -t, Kubernetes tty: false), or install the helper");
     }
@@ -88,27 +90,41 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
     config.createMountPoints();
     String rendered = config.render();
     List<String> args = spec.process().map(OciProcess::args).orElse(List.of());
-    if (terminal) {
-      if (rendered.lines().noneMatch(line -> line.equals("lxc.autodev = 1"))) {
-        throw new LxcRuntimeException(
-            id,
-            "process.terminal is true, which needs a tmpfs mounted at /dev (as runc spec and"
-                + " containerd write it): the terminal helper is bound into it");
-      }
+    boolean autodev = config.values("lxc.autodev").contains("1");
+    if (terminal && !autodev) {
+      throw new LxcRuntimeException(
+          id,
+          "process.terminal is true, which needs a tmpfs mounted at /dev (as runc spec and"
+              + " containerd write it): the init helper is bound into it");
+    }
+    if (helper.isPresent() && autodev) {
       rendered +=
-          "# proxmox-lxcri: the helper that makes the console the process's controlling terminal\n"
+          "# proxmox-lxcri: the helper that checks the working directory (and takes the terminal)\n"
               + "lxc.mount.entry = "
-              + terminalInit.get().toAbsolutePath()
+              + helper.get().toAbsolutePath()
               + " "
-              + TERMINAL_INIT.substring(1)
+              + INIT_HELPER.substring(1)
               + " none bind,ro,create=file 0 0\n";
-      List<String> wrapped = new ArrayList<>();
-      wrapped.add(TERMINAL_INIT);
-      wrapped.addAll(args);
-      args = wrapped;
+      args = wrap(args, config.values("lxc.init.cwd"), terminal);
     }
     return new PreparedContainer(
         rendered, args, runtimeHooks(spec), spec.annotations(), spec.ociVersion(), terminal);
+  }
+
+  /**
+   * The process's argv behind the init helper: it checks that the process starts in the working
+   * directory the translator resolved, takes the terminal if asked, and execs the process.
+   */
+  private static List<String> wrap(List<String> args, List<String> cwd, boolean terminal) {
+    List<String> wrapped = new ArrayList<>(List.of(INIT_HELPER));
+    if (terminal) {
+      wrapped.add("-t");
+    }
+    wrapped.add("-c");
+    wrapped.add(cwd.isEmpty() ? "/" : cwd.get(cwd.size() - 1));
+    wrapped.add("--");
+    wrapped.addAll(args);
+    return wrapped;
   }
 
   /** The phases liblxc has no moment for, which the runtime runs itself. */

@@ -35,6 +35,9 @@ public final class LiveOperations {
     ContainerDir dir = engine.dir(id);
     ContainerRecord record = dir.load();
     requireStatus(dir, record, ContainerStatus.RUNNING, "exec in");
+    if (spec.cwd().isPresent()) {
+      ExecCwd.check(id, record.initPid, spec.cwd().get());
+    }
     if (spec.terminal()) {
       return TerminalExec.start(dir, record, spec, engine.lxcAttach(), engine.detached());
     }

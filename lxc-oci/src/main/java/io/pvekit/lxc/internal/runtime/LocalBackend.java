@@ -14,7 +14,7 @@ public final class LocalBackend implements ContainerEngine {
   private final LocalLxcEngine engine;
   private final LiveOperations live;
   private final List<String> hookRunner;
-  private final Optional<Path> terminalInit;
+  private final Optional<Path> initHelper;
 
   public LocalBackend(
       Path root,
@@ -22,11 +22,11 @@ public final class LocalBackend implements ContainerEngine {
       Duration timeout,
       List<String> hookRunner,
       boolean detach,
-      Optional<Path> terminalInit) {
+      Optional<Path> initHelper) {
     this.engine = new LocalLxcEngine(root, lxcStart, timeout, detach);
     this.live = new LiveOperations(engine);
     this.hookRunner = List.copyOf(hookRunner);
-    this.terminalInit = terminalInit;
+    this.initHelper = initHelper;
   }
 
   @Override
@@ -36,7 +36,7 @@ public final class LocalBackend implements ContainerEngine {
 
   @Override
   public ContainerState create(String id, Path bundle) {
-    return engine.create(id, bundle, new BundlePreparer(id, bundle, hookRunner, terminalInit));
+    return engine.create(id, bundle, new BundlePreparer(id, bundle, hookRunner, initHelper));
   }
 
   @Override
@@ -44,7 +44,7 @@ public final class LocalBackend implements ContainerEngine {
     return engine.create(
         id,
         bundle,
-        new BundlePreparer(id, bundle, hookRunner, terminalInit),
+        new BundlePreparer(id, bundle, hookRunner, initHelper),
         Optional.of(consoleSocket));
   }
 

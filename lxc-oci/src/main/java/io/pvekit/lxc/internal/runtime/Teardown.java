@@ -3,6 +3,7 @@ package io.pvekit.lxc.internal.runtime;
 import io.pvekit.lxc.ContainerStateException;
 import io.pvekit.lxc.ContainerStatus;
 import io.pvekit.lxc.LxcRuntimeException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +125,22 @@ final class Teardown {
           null);
     }
     dir.removeAll();
+    removeLockFile(dir);
+  }
+
+  /**
+   * liblxc's per-container lock file ({@code /run/lxc/lock/LXCPATH/.NAME}), which liblxc never
+   * removes: one empty file per container ever created would pile up. The directory stays, as other
+   * containers of the same root may be taking their locks in it right now.
+   */
+  private static void removeLockFile(ContainerDir dir) {
+    Path lockDir =
+        Path.of("/run/lxc/lock").resolve(dir.root.toAbsolutePath().toString().substring(1));
+    try {
+      Files.deleteIfExists(lockDir.resolve("." + dir.id));
+    } catch (IOException e) {
+      // an unremovable lock file costs an inode, not correctness: the delete itself succeeded
+    }
   }
 
   private static List<String> configuredCgroupDirs(ContainerDir dir) {

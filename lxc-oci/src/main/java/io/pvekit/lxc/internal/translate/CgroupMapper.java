@@ -82,19 +82,19 @@ final class CgroupMapper {
     m.limit()
         .ifPresent(
             limit ->
-                t.field(base + "limit", limit)
-                    .line(
-                        p + (host.v2() ? "memory.max" : "memory.limit_in_bytes"),
-                        limit < 0 ? (host.v2() ? "max" : "-1") : limit)
-                    .mapped());
+                memoryValue(
+                    t.field(base + "limit", limit),
+                    p + (host.v2() ? "memory.max" : "memory.limit_in_bytes"),
+                    limit,
+                    host));
     m.reservation()
         .ifPresent(
             low ->
-                t.field(base + "reservation", low)
-                    .line(
-                        p + (host.v2() ? "memory.low" : "memory.soft_limit_in_bytes"),
-                        low < 0 ? (host.v2() ? "max" : "-1") : low)
-                    .mapped());
+                memoryValue(
+                    t.field(base + "reservation", low),
+                    p + (host.v2() ? "memory.low" : "memory.soft_limit_in_bytes"),
+                    low,
+                    host));
     m.swap().ifPresent(swap -> swap(t, host, m.limit(), swap));
     unlimitedOnly(t, base + "kernel", m.kernel(), "kernel memory limits are gone from Linux 6");
     m.kernelTcp()
@@ -150,8 +150,25 @@ final class CgroupMapper {
                     .runtime("applies to `update`, which the runtime implements"));
   }
 
+  /**
+   * A memory value: -1 is "unlimited"; any other negative number is a mistake the kernel refuses,
+   * and is never read as unlimited.
+   */
+  private static void memoryValue(
+      Translation.Field field, String key, long value, HostCgroups host) {
+    if (value < -1) {
+      field.refused(value + " is not a size: use -1 for unlimited, or a number of bytes");
+    } else {
+      field.line(key, value == -1 ? (host.v2() ? "max" : "-1") : value).mapped();
+    }
+  }
+
   private static void swap(Translation t, HostCgroups host, OptionalLong limit, long swap) {
     Translation.Field field = t.field("$.linux.resources.memory.swap", swap);
+    if (swap < -1) {
+      field.refused(swap + " is not a size: use -1 for unlimited, or a number of bytes");
+      return;
+    }
     if (host.v2()) {
       if (swap < 0) {
         field.line(host.prefix() + "memory.swap.max", "max").mapped();

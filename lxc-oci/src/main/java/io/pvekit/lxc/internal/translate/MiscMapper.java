@@ -2,6 +2,7 @@ package io.pvekit.lxc.internal.translate;
 
 import io.pvekit.lxc.OciLinux;
 import java.util.Map;
+import java.util.Optional;
 
 /** Version, annotations, sysctl, personality, Intel RDT, unknown properties, logging. */
 final class MiscMapper {
@@ -24,10 +25,16 @@ final class MiscMapper {
     for (Map.Entry<String, String> sysctl : linux.sysctl().entrySet()) {
       Translation.Field field =
           t.field("$.linux.sysctl['" + sysctl.getKey() + "']", sysctl.getValue());
-      if (!sysctl.getKey().matches("[A-Za-z0-9_.\\-/]+")) {
+      Optional<String> name = Sysctls.normalize(sysctl.getKey());
+      if (name.isEmpty()) {
         field.refused("not a kernel parameter name");
+        continue;
+      }
+      Optional<String> problem = Sysctls.problem(name.get(), linux);
+      if (problem.isPresent()) {
+        field.refused(name.get() + " is " + problem.get());
       } else {
-        field.line("lxc.sysctl." + sysctl.getKey(), sysctl.getValue()).mapped();
+        field.line("lxc.sysctl." + name.get(), sysctl.getValue()).mapped();
       }
     }
     linux

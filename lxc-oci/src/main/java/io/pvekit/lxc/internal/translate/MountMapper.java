@@ -4,6 +4,7 @@ import io.pvekit.lxc.OciIdMapping;
 import io.pvekit.lxc.OciLinux;
 import io.pvekit.lxc.OciMount;
 import io.pvekit.lxc.OciRoot;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -54,6 +55,12 @@ final class MountMapper {
       field.refused(path + " is not a directory");
       return;
     }
+    if (isHostRoot(path)) {
+      field.refused(
+          path
+              + " is the host's own root directory: a container needs a root file system of its own");
+      return;
+    }
     t.rootfs(path);
     field.line("lxc.rootfs.path", "dir:" + path).line("lxc.rootfs.managed", 0);
     field.mapped("LXC does not manage (delete) the bundle's rootfs");
@@ -68,6 +75,14 @@ final class MountMapper {
     }
   }
 
+  private static boolean isHostRoot(Path path) {
+    try {
+      return path.toRealPath().equals(path.getRoot());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static void mount(Translation t, String path, OciMount m) {
     Translation.Field field = t.field(path, m);
     String destination = m.destination();
@@ -77,7 +92,6 @@ final class MountMapper {
       field.refused("destination must be an absolute path without \"..\": " + destination);
       return;
     }
-    String target = destination.replaceAll("/+", "/").replaceAll("^/|/$", "");
     String type = m.type().orElse("");
     List<String> options = new ArrayList<>(m.options());
     boolean bind = type.equals("bind") || options.contains("bind") || options.contains("rbind");
@@ -93,6 +107,23 @@ final class MountMapper {
       t.field(path + ".gidMappings", m.gidMappings()).mapped("with uidMappings: idmap=container");
       options.add("idmap=container");
     }
+    ContainerFs.Resolved where;
+    try {
+      where = t.fs().resolve(destination);
+    } catch (IOException e) {
+      field.refused("destination " + e.getMessage());
+      return;
+    }
+    String target = where.key;
+    if (target.isEmpty()) {
+      field.refused("destination " + destination + " is the container's root itself");
+      return;
+    }
+    Optional<String> procProblem = ProcMounts.problem(where, type, bind);
+    if (procProblem.isPresent()) {
+      field.refused(procProblem.get());
+      return;
+    }
     if (target.equals("dev") && type.equals("tmpfs")) {
       field.line("lxc.autodev", 1);
       try {
@@ -101,6 +132,7 @@ final class MountMapper {
         field.refused(e.getMessage());
         return;
       }
+      t.fs().add(new ContainerFs.Mount(target, ContainerFs.Kind.TMPFS, Optional.empty(), true));
       field.approximated(
           "LXC mounts /dev as a tmpfs (mode 755, size from the options) and creates the standard"
               + " device nodes; other options are LXC's");
@@ -116,6 +148,7 @@ final class MountMapper {
                 + (target.equals("dev/pts") ? unknown : destination));
         return;
       }
+      t.fs().add(new ContainerFs.Mount(target, ContainerFs.Kind.PSEUDO, Optional.empty(), false));
       field.line("lxc.pty.max", 1024).mapped("LXC mounts a new devpts instance at /dev/pts");
       return;
     }
@@ -131,23 +164,28 @@ final class MountMapper {
               ro
                   ? "LXC mounts the container's cgroup hierarchies read-only"
                   : "LXC mounts the container's own cgroup read-write, its parents read-only");
-      t.mountPoint(destination, true);
+      mountPoint(t, where, true);
+      t.fs().add(new ContainerFs.Mount(target, ContainerFs.Kind.PSEUDO, Optional.empty(), false));
       return;
     }
     String source = m.source().orElse(type.isEmpty() ? "none" : type);
     boolean directory = true;
+    ContainerFs.Kind kind = kindOf(type);
+    Optional<Path> hostSource = Optional.empty();
     if (bind) {
       if (m.source().isEmpty()) {
         field.refused("a bind mount needs a source");
         return;
       }
-      Path hostSource = t.options().bundle().resolve(source).toAbsolutePath().normalize();
-      if (!Files.exists(hostSource)) {
-        field.refused("bind source " + hostSource + " does not exist");
+      Path host = t.options().bundle().resolve(source).toAbsolutePath().normalize();
+      if (!Files.exists(host)) {
+        field.refused("bind source " + host + " does not exist");
         return;
       }
-      directory = Files.isDirectory(hostSource);
-      source = hostSource.toString();
+      directory = Files.isDirectory(host);
+      source = host.toString();
+      hostSource = Optional.of(host);
+      kind = host.startsWith("/proc") ? ContainerFs.Kind.PROC : ContainerFs.Kind.BIND;
       if (!options.contains("bind") && !options.contains("rbind")) {
         options.add("bind");
       }
@@ -156,11 +194,42 @@ final class MountMapper {
       field.refused("a mount that is not a bind mount needs a type");
       return;
     }
-    options.add(directory ? "create=dir" : "create=file");
-    t.mountPoint(destination, directory);
-    field
-        .line("lxc.mount.entry", fstab(source, target, type, options))
-        .mapped(target.startsWith("dev/") ? "mounted after LXC's /dev tmpfs" : "");
+    if (!mountPoint(t, where, directory)) {
+      // not in the rootfs (a tmpfs or a host directory mounted earlier): only LXC can create it,
+      // and the path it gets has no symlink left in it
+      options.add(directory ? "create=dir" : "create=file");
+    }
+    t.fs().add(new ContainerFs.Mount(target, kind, hostSource, false));
+    String note = target.startsWith("dev/") ? "mounted after LXC's /dev tmpfs" : "";
+    if (!target.equals(destination.replaceAll("/+", "/").replaceAll("^/|/$", ""))) {
+      note = (note.isEmpty() ? "" : note + "; ") + "symlinks in the rootfs resolved: /" + target;
+    }
+    field.line("lxc.mount.entry", fstab(source, target, type, options)).mapped(note);
+  }
+
+  /**
+   * Records a mount point in the rootfs, created by pvekit inside the rootfs before the start, so
+   * that LXC need not create it (it would follow the rootfs's symlinks on the host).
+   *
+   * @return false when the target is not in the rootfs itself
+   */
+  private static boolean mountPoint(Translation t, ContainerFs.Resolved where, boolean directory) {
+    if (where.kind != ContainerFs.Kind.ROOTFS) {
+      return false;
+    }
+    t.mountPoint(where.key, directory);
+    return true;
+  }
+
+  private static ContainerFs.Kind kindOf(String type) {
+    switch (type) {
+      case "proc":
+        return ContainerFs.Kind.PROC;
+      case "tmpfs":
+        return ContainerFs.Kind.TMPFS;
+      default:
+        return ContainerFs.Kind.PSEUDO;
+    }
   }
 
   private static boolean idmapOfContainer(Translation t, OciMount m) {
@@ -209,7 +278,10 @@ final class MountMapper {
                 .mapped("bound onto itself read-only; missing paths are skipped, as runc does"));
   }
 
-  /** Each path of a list as a field: refused unless absolute without "..", else mapped by map. */
+  /**
+   * Each path of a list as a field: refused unless absolute without "..", else resolved in the
+   * container (symlinks of the rootfs followed inside it) and mapped by map.
+   */
   private static void containerPaths(
       Translation t, String list, List<String> paths, BiConsumer<Translation.Field, String> map) {
     for (int i = 0; i < paths.size(); i++) {
@@ -217,9 +289,18 @@ final class MountMapper {
       Translation.Field field = t.field(list + "[" + i + "]", path);
       if (!path.startsWith("/") || path.contains("..")) {
         field.refused("must be an absolute path without \"..\"");
-      } else {
-        // relative to the rootfs: lxc.mount.entry targets are
-        map.accept(field, path.substring(1));
+        continue;
+      }
+      try {
+        String key = t.fs().resolve(path).key;
+        if (key.isEmpty()) {
+          field.refused("resolves to the container's root itself");
+        } else {
+          // relative to the rootfs: lxc.mount.entry targets are
+          map.accept(field, key);
+        }
+      } catch (IOException e) {
+        field.refused(e.getMessage());
       }
     }
   }

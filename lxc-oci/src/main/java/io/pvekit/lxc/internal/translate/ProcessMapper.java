@@ -3,9 +3,11 @@ package io.pvekit.lxc.internal.translate;
 import io.pvekit.lxc.OciProcess;
 import io.pvekit.lxc.OciRlimit;
 import io.pvekit.lxc.OciUser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,7 +52,7 @@ final class ProcessMapper {
     user(t, p.user());
     command(t, p);
     environment(t, p);
-    t.field("$.process.cwd", p.cwd()).line("lxc.init.cwd", p.cwd()).mapped();
+    cwd(t, p.cwd());
     CapabilityMapper.map(t, p);
     rlimits(t, p.rlimits());
     if (p.noNewPrivileges()) {
@@ -114,7 +116,59 @@ final class ProcessMapper {
                     .runtime("the runtime sets the console pty's size (TIOCSWINSZ)"));
   }
 
+  /**
+   * The working directory, resolved in the container before LXC sees it: LXC changes into it while
+   * it still holds host file descriptors, so a path through /proc/self/fd/N would start the process
+   * in a host directory (runc's CVE-2024-21626). LXC is given the resolved path, which has no
+   * symlink left; a missing directory in the rootfs is created first, as runc does.
+   */
+  private static void cwd(Translation t, String cwd) {
+    Translation.Field field = t.field("$.process.cwd", cwd);
+    if (!cwd.startsWith("/")) {
+      field.refused(
+          "must be an absolute path in the container (runtime-spec), not \"" + cwd + "\"");
+      return;
+    }
+    ContainerFs.Resolved where;
+    try {
+      where = t.fs().resolve(cwd);
+    } catch (IOException e) {
+      field.refused(e.getMessage());
+      return;
+    }
+    if (where.inProc()) {
+      field.refused(
+          "resolves to "
+              + where.absolute()
+              + ", inside /proc: a working directory there can lead outside the container"
+              + " (CVE-2024-21626); use a directory of the image");
+      return;
+    }
+    if (where.exists && !where.directory && where.kind == ContainerFs.Kind.ROOTFS) {
+      field.refused(where.absolute() + " is not a directory");
+      return;
+    }
+    List<String> notes = new ArrayList<>();
+    if (!where.exists) {
+      if (where.kind != ContainerFs.Kind.ROOTFS) {
+        field.refused(
+            where.absolute()
+                + " does not exist and is on a "
+                + where.kind.name().toLowerCase(Locale.ROOT)
+                + " mount, where it cannot be created before the start; create it in the image");
+        return;
+      }
+      t.mountPoint(where.key, true);
+      notes.add("missing: created in the rootfs before the start, as runc does");
+    }
+    if (!where.absolute().equals(cwd)) {
+      notes.add("resolved in the container to " + where.absolute());
+    }
+    field.line("lxc.init.cwd", where.absolute()).mapped(String.join("; ", notes));
+  }
+
   private static void user(Translation t, OciUser user) {
+    // ids are within 0..2^31-1 here: OciUser refuses the ones liblxc would misread (OciIds)
     t.field("$.process.user.uid", user.uid()).line("lxc.init.uid", user.uid()).mapped();
     t.field("$.process.user.gid", user.gid()).line("lxc.init.gid", user.gid()).mapped();
     if (!user.additionalGids().isEmpty()) {

@@ -27,6 +27,7 @@ public final class Translation {
   private final List<Explanation.FieldMapping> mappings = new ArrayList<>();
   private final List<LxcConfig.MountPoint> mountPoints = new ArrayList<>();
   private Optional<Path> rootfs = Optional.empty();
+  private ContainerFs containerFs = new ContainerFs(Optional.empty());
   private final Set<String> markers = new HashSet<>();
 
   Translation(OciSpec spec, TranslationOptions options) {
@@ -62,6 +63,12 @@ public final class Translation {
 
   void rootfs(Path path) {
     rootfs = Optional.of(path);
+    containerFs = new ContainerFs(rootfs);
+  }
+
+  /** The container's tree: the rootfs and the mounts mapped so far. */
+  ContainerFs fs() {
+    return containerFs;
   }
 
   Optional<Path> rootfs() {

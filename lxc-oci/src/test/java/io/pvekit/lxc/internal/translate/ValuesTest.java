@@ -59,7 +59,9 @@ class ValuesTest {
       out.add(value);
       for (Class<?> model : value.getClass().getInterfaces()) {
         for (Method accessor : model.getDeclaredMethods()) {
-          if (accessor.getParameterCount() == 0 && !Modifier.isStatic(accessor.getModifiers())) {
+          if (accessor.getParameterCount() == 0
+              && accessor.getReturnType() != void.class
+              && !Modifier.isStatic(accessor.getModifiers())) {
             parts(accessor.invoke(value), out);
           }
         }
