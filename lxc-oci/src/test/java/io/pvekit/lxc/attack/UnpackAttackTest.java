@@ -144,6 +144,16 @@ class UnpackAttackTest {
   }
 
   @Test
+  void sparseMapBeyondTheFileSize_isRefused() throws Exception {
+    byte[] tar = new RawTar().oldGnuSparse("big", 4096, 1L << 30, utf8("data")).bytes();
+    assertThatThrownBy(() -> unpack(ImageUnpacker.builder().build(), image(tar), target))
+        .isInstanceOf(OciImageException.class)
+        .hasMessageContaining("Sparse block extends beyond real size");
+    assertThat(target).doesNotExist();
+    assertUntouched();
+  }
+
+  @Test
   void maxUnpackedBytes_stopsTheUnpack_andRemovesEverything() throws Exception {
     byte[] tar = new RawTar().file("a", "x".repeat(3000)).file("b", "y".repeat(3000)).bytes();
     assertRefused(
@@ -171,6 +181,11 @@ class UnpackAttackTest {
 
   @Test
   void limits_mustBePositive() {
+    // the README's example
+    ImageUnpacker unpacker =
+        ImageUnpacker.builder().maxUnpackedBytes(20L << 30).maxExpansionRatio(200).build();
+    assertThat(unpacker.maxUnpackedBytes()).hasValue(20L << 30);
+    assertThat(unpacker.maxExpansionRatio()).hasValue(200);
     assertThatThrownBy(() -> ImageUnpacker.builder().maxUnpackedBytes(0).build())
         .hasMessageContaining("maxUnpackedBytes 0");
     assertThatThrownBy(() -> ImageUnpacker.builder().maxExpansionRatio(0).build())
@@ -342,6 +357,43 @@ class UnpackAttackTest {
     assertThatThrownBy(() -> OciBundles.create(image, target, ImageUnpacker.builder().build()))
         .isInstanceOf(OciImageException.class)
         .hasMessageContaining("/etc/passwd is larger than 16777216 bytes");
+    assertThat(target).doesNotExist();
+    assertUntouched();
+  }
+
+  @Test
+  void anErrorWhileUnpacking_stillRemovesTheBundle() throws Exception {
+    OciImage image = image(new RawTar().file("a", "a").bytes());
+    ImageUnpacker failing =
+        new ImageUnpacker() {
+          @Override
+          public List<io.pvekit.lxc.OciIdMapping> uidMappings() {
+            return List.of();
+          }
+
+          @Override
+          public List<io.pvekit.lxc.OciIdMapping> gidMappings() {
+            return List.of();
+          }
+
+          @Override
+          public java.util.OptionalLong maxUnpackedBytes() {
+            return java.util.OptionalLong.empty();
+          }
+
+          @Override
+          public java.util.OptionalLong maxExpansionRatio() {
+            return java.util.OptionalLong.empty();
+          }
+
+          @Override
+          public UnpackResult unpack(OciImage i, Path rootfs) throws java.io.IOException {
+            Files.createDirectories(rootfs.resolve("half"));
+            throw new OutOfMemoryError("simulated");
+          }
+        };
+    assertThatThrownBy(() -> OciBundles.create(image, target, failing))
+        .isInstanceOf(OutOfMemoryError.class);
     assertThat(target).doesNotExist();
     assertUntouched();
   }
