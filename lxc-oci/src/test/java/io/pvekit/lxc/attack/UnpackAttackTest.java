@@ -144,6 +144,12 @@ class UnpackAttackTest {
   }
 
   @Test
+  void sparse_oldGnuEntryOf8GiBOrMore_isRefusedClearly() throws Exception {
+    byte[] tar = new RawTar().oldGnuSparse("big", 8L << 30, 0, utf8("data")).bytes();
+    assertRefused(ImageUnpacker.builder().build(), image(tar), "8 GiB or more", "--format=posix");
+  }
+
+  @Test
   void sparseMapBeyondTheFileSize_isRefused() throws Exception {
     byte[] tar = new RawTar().oldGnuSparse("big", 4096, 1L << 30, utf8("data")).bytes();
     assertThatThrownBy(() -> unpack(ImageUnpacker.builder().build(), image(tar), target))

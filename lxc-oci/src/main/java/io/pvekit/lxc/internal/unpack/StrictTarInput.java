@@ -168,6 +168,17 @@ final class StrictTarInput extends TarArchiveInputStream {
       capturing = new Capture(type);
       captures.add(capturing);
     } else if (type == 'S') {
+      // four map entries (offset, size) of 12 bytes from 386, then the real size at 483
+      boolean base256 = (record[483] & 0x80) != 0;
+      for (int field = 386; field < 482; field += 12) {
+        base256 |= (record[field] & 0x80) != 0;
+      }
+      if (base256) {
+        throw new UnpackException(
+            printable(record, 0, 100),
+            "an old GNU sparse entry of 8 GiB or more (base-256 sizes), which the tar reader"
+                + " cannot read; write the layer in PAX format (tar --format=posix)");
+      }
       sparseExtensions = record[482] != 0;
       lastHeader = record.clone();
     } else if (!allZero(record)) {
