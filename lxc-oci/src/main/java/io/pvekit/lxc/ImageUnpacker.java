@@ -5,6 +5,7 @@ import io.pvekit.lxc.internal.unpack.Unpacker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
@@ -19,7 +20,9 @@ import org.immutables.value.Value;
  * }</pre>
  *
  * <p>Layers may be plain tar, tar+gzip or tar+zstd. With id mappings (unprivileged containers),
- * ownership is shifted to the host ids. Thread-safe; each call works on its own directory.
+ * ownership is shifted to the host ids. Sparse files keep their holes. The root directory stays
+ * mode 0700 while layers are applied. Optional limits stop size bombs: {@link #maxUnpackedBytes()}
+ * and {@link #maxExpansionRatio()}. Thread-safe; each call works on its own directory.
  */
 @Value.Immutable
 public abstract class ImageUnpacker {
@@ -67,14 +70,34 @@ public abstract class ImageUnpacker {
    * @throws IOException when the disk fails
    */
   public UnpackResult unpack(OciImage image, Path rootfs) throws IOException {
-    return Unpacker.unpack(
-        image,
-        rootfs,
-        uidMappings(),
-        gidMappings(),
-        deviceNodes(),
-        preserveOwnership(),
-        preserveXattrs());
+    return Unpacker.unpack(image, rootfs, this);
+  }
+
+  /**
+   * The most bytes of file content the whole unpack may write; unset, no limit. Holes of sparse
+   * files are kept as holes and do not count. Exceeding it fails the unpack (and removes what was
+   * written) with an {@link OciImageException} naming this option.
+   */
+  public abstract OptionalLong maxUnpackedBytes();
+
+  /**
+   * The most a compressed layer may expand (uncompressed tar bytes per compressed byte, checked
+   * once a layer has produced 1 MiB); unset, no limit. Honest layers expand 2 to 10 times, a
+   * decompression bomb thousands of times. Exceeding it fails the unpack with an {@link
+   * OciImageException} naming this option.
+   */
+  public abstract OptionalLong maxExpansionRatio();
+
+  @Value.Check
+  void check() {
+    if (maxUnpackedBytes().isPresent() && maxUnpackedBytes().getAsLong() <= 0) {
+      throw new IllegalArgumentException(
+          "maxUnpackedBytes " + maxUnpackedBytes().getAsLong() + ": must be positive");
+    }
+    if (maxExpansionRatio().isPresent() && maxExpansionRatio().getAsLong() < 1) {
+      throw new IllegalArgumentException(
+          "maxExpansionRatio " + maxExpansionRatio().getAsLong() + ": must be at least 1");
+    }
   }
 
   private static boolean isRoot() {

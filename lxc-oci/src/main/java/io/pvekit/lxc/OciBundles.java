@@ -3,7 +3,10 @@ package io.pvekit.lxc;
 import io.pvekit.lxc.internal.bundle.SpecGenerator;
 import io.pvekit.lxc.internal.fs.Trees;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Makes OCI runtime bundles ({@code config.json} + {@code rootfs/}) from images, as {@code umoci
@@ -28,7 +31,10 @@ public final class OciBundles {
 
   /**
    * Creates a bundle: unpacks the image into {@code bundle/rootfs} and writes {@code
-   * bundle/config.json}. On failure the bundle directory is removed (or emptied, if it existed).
+   * bundle/config.json}. The bundle directory is made mode 0700 first (as umoci does), so no other
+   * host user reaches the rootfs's setuid binaries or device nodes; an existing directory owned by
+   * another user is refused. On failure the bundle directory is removed (or emptied, if it
+   * existed), whatever the failure (an {@link Error} too).
    *
    * @param image the image
    * @param bundle the bundle directory; must not exist or be empty
@@ -41,15 +47,46 @@ public final class OciBundles {
       throws IOException {
     boolean created = Trees.prepareEmpty(bundle, "make the bundle in a new directory");
     try {
+      privateDirectory(bundle);
       Path rootfs = bundle.resolve("rootfs");
       unpacker.unpack(image, rootfs);
       OciSpec spec = runtimeSpec(image, rootfs, DEFAULT_HOSTNAME);
       spec.write(bundle.resolve("config.json"));
       return spec;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
+      // Error too: an OutOfMemoryError must not leave a half-written bundle behind
       Trees.undo(bundle, created);
       throw e;
     }
+  }
+
+  /**
+   * Makes the bundle directory 0700, as umoci does: the rootfs holds setuid binaries and device
+   * nodes, which no other host user may reach. A directory someone else owns is refused, as its
+   * owner could open it again.
+   */
+  private static void privateDirectory(Path bundle) throws IOException {
+    int owner = (Integer) Files.getAttribute(bundle, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    long self = effectiveUid();
+    if (owner != self) {
+      throw new OciImageException(
+          bundle
+              + " is owned by uid "
+              + owner
+              + ", not by this process (uid "
+              + self
+              + "), who could open the bundle to every user; make it in a directory of your own");
+    }
+    Files.setPosixFilePermissions(bundle, PosixFilePermissions.fromString("rwx------"));
+  }
+
+  private static long effectiveUid() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("Uid:")) {
+        return Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
+      }
+    }
+    throw new IOException("/proc/self/status has no Uid line");
   }
 
   /**

@@ -5,6 +5,7 @@ import io.pvekit.lxc.internal.image.VerifiedBlob;
 import io.pvekit.lxc.internal.json.OciJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -50,18 +51,40 @@ public final class OciImageLayout {
       throw new OciImageException(dir + " is not an OCI image layout: it has no oci-layout file");
     }
     ImageDocuments.Layout layout =
-        document(Files.readAllBytes(marker), ImageDocuments.Layout.class, marker.toString());
+        document(readBounded(marker), ImageDocuments.Layout.class, marker.toString());
     if (layout.imageLayoutVersion == null || !layout.imageLayoutVersion.startsWith("1.")) {
       throw new OciImageException(
           marker + ": unsupported imageLayoutVersion \"" + layout.imageLayoutVersion + "\"");
     }
     Path indexFile = dir.resolve("index.json");
-    if (!Files.isRegularFile(indexFile, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(indexFile, LinkOption.NOFOLLOW_LINKS)) {
       throw new OciImageException(dir + " has no index.json");
     }
     return new OciImageLayout(
-        dir,
-        document(Files.readAllBytes(indexFile), ImageDocuments.Index.class, indexFile.toString()));
+        dir, document(readBounded(indexFile), ImageDocuments.Index.class, indexFile.toString()));
+  }
+
+  /**
+   * Reads a layout file (oci-layout, index.json) whole, refusing anything but a regular file and
+   * more than {@link #MAX_DOCUMENT} bytes: the layout may come from anyone, the heap is ours.
+   */
+  private static byte[] readBounded(Path file) throws IOException {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new OciImageException(
+          file + " is not a regular file (a symlink, FIFO or directory is not read)");
+    }
+    byte[] content;
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      content = in.readNBytes((int) MAX_DOCUMENT + 1);
+    }
+    if (content.length > MAX_DOCUMENT) {
+      throw new OciImageException(
+          file
+              + " is larger than "
+              + MAX_DOCUMENT
+              + " bytes, more than a layout document may have");
+    }
+    return content;
   }
 
   /**
@@ -161,6 +184,7 @@ public final class OciImageLayout {
       throw new OciImageException("image indexes nested more than 4 deep");
     }
     List<OciDescriptor> manifests = new ArrayList<>();
+    List<String> others = new ArrayList<>();
     for (OciDescriptor d : candidates) {
       if (d.mediaType().equals(ImageDocuments.OCI_INDEX)
           || d.mediaType().equals(ImageDocuments.DOCKER_LIST)) {
@@ -178,7 +202,19 @@ public final class OciImageLayout {
                 wanted)) {
           manifests.add(d);
         }
+      } else {
+        others.add(d.digest() + " is a " + d.mediaType());
       }
+    }
+    if (manifests.isEmpty() && !others.isEmpty()) {
+      throw new OciImageException(
+          "no image manifest or index for platform "
+              + platform
+              + " in "
+              + dir
+              + ": "
+              + String.join(", ", others)
+              + ", which is not an image manifest or index");
     }
     if (manifests.isEmpty()) {
       throw new OciImageException("no manifest for platform " + platform + " in " + dir);

@@ -16,7 +16,7 @@ public interface UnpackResult {
   /** Tar entries processed, whiteouts included. */
   long entries();
 
-  /** Bytes of file content written. */
+  /** Bytes of file content written (the holes of sparse files are not written). */
   long bytes();
 
   /** Device nodes left out ({@link ImageUnpacker.DeviceNodes#SKIP}). */

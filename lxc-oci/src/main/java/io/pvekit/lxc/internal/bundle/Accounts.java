@@ -3,8 +3,10 @@ package io.pvekit.lxc.internal.bundle;
 import io.pvekit.lxc.OciImageException;
 import io.pvekit.lxc.internal.fs.RootedFs;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,9 @@ final class Accounts {
       this.home = home;
     }
   }
+
+  /** The largest passwd or group file read (real ones are kilobytes). */
+  static final int MAX_FILE = 16 << 20;
 
   private final List<User> users = new ArrayList<>();
   private final List<Group> groups = new ArrayList<>();
@@ -137,10 +142,23 @@ final class Accounts {
   private static List<String[]> fields(RootedFs fs, String file) throws IOException {
     Path path = fs.resolveExisting(file);
     List<String[]> lines = new ArrayList<>();
-    if (path == null || !Files.isRegularFile(path)) {
+    if (path == null || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
       return lines;
     }
-    for (String line : Files.readAllLines(path, StandardCharsets.ISO_8859_1)) {
+    byte[] content;
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+      // the file comes from the image: a huge one must not exhaust the heap
+      content = in.readNBytes(MAX_FILE + 1);
+    }
+    if (content.length > MAX_FILE) {
+      throw new OciImageException(
+          "the image's /"
+              + file
+              + " is larger than "
+              + MAX_FILE
+              + " bytes, more than pvekit reads to resolve the image user");
+    }
+    for (String line : new String(content, StandardCharsets.ISO_8859_1).split("\r\n|\r|\n")) {
       if (!line.isBlank() && !line.startsWith("#")) {
         lines.add(line.split(":", -1));
       }

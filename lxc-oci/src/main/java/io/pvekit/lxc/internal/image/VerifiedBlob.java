@@ -53,6 +53,17 @@ public final class VerifiedBlob extends FilterInputStream {
       throw new OciImageException(
           "blob " + descriptor.digest() + ": negative size " + descriptor.size());
     }
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new OciImageException(
+          "blob "
+              + descriptor.digest()
+              + " is not a regular file ("
+              + file
+              + " is a "
+              + kind(file)
+              + "); a layout holds blobs as plain files");
+    }
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new OciImageException(
           "blob " + descriptor.digest() + " is missing from the layout (" + file + ")",
@@ -67,6 +78,32 @@ public final class VerifiedBlob extends FilterInputStream {
           descriptor.digest().substring(descriptor.digest().indexOf(':') + 1));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(algorithm + " is part of every JDK", e);
+    }
+  }
+
+  private static String kind(Path file) {
+    if (Files.isSymbolicLink(file)) {
+      return "symbolic link";
+    }
+    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+      return "directory";
+    }
+    try {
+      int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+      switch (mode & 0170000) {
+        case 0010000:
+          return "FIFO";
+        case 0140000:
+          return "socket";
+        case 0020000:
+          return "character device";
+        case 0060000:
+          return "block device";
+        default:
+          return "special file";
+      }
+    } catch (IOException | RuntimeException e) {
+      return "special file";
     }
   }
 

@@ -4,14 +4,13 @@ import io.pvekit.lxc.internal.fs.RootedFs;
 import io.pvekit.lxc.internal.fs.Trees;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Applies layer tar streams to a root directory, bottom layer first: regular files, directories,
@@ -40,18 +38,18 @@ final class LayerApplier {
 
   private final RootedFs fs;
   private final UnpackSettings settings;
-  private final byte[] buffer = new byte[256 * 1024];
+  private final ContentWriter content;
 
   /** Directory metadata applied once all layers are in (children change a directory's mtime). */
   private final TreeMap<String, long[]> directories = new TreeMap<>();
 
   private final List<String> skipped = new ArrayList<>();
   private long entries;
-  private long bytes;
 
   LayerApplier(RootedFs fs, UnpackSettings settings) {
     this.fs = fs;
     this.settings = settings;
+    this.content = new ContentWriter(settings.maxBytes());
   }
 
   long entries() {
@@ -59,7 +57,7 @@ final class LayerApplier {
   }
 
   long bytes() {
-    return bytes;
+    return content.bytes();
   }
 
   List<String> skipped() {
@@ -68,11 +66,27 @@ final class LayerApplier {
 
   void apply(InputStream tarStream) throws IOException {
     Set<String> written = new HashSet<>();
-    TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, "UTF-8");
-    TarArchiveEntry entry;
-    while ((entry = nextEntry(tar, tarStream)) != null) {
+    StrictTarInput tar = new StrictTarInput(tarStream);
+    while (true) {
+      StrictTarInput.Raw raw = new StrictTarInput.Raw();
+      TarArchiveEntry entry = nextEntry(tar, raw, tarStream);
+      if (entry == null) {
+        return;
+      }
       entries++;
-      apply(tar, entry, written);
+      try {
+        apply(tar, entry, raw, written);
+      } catch (InvalidPathException e) {
+        // Java turns names into bytes with the locale's charset (sun.jnu.encoding), which cannot
+        // be changed once the JVM runs: under LANG=C only ASCII names can be written
+        byte[] name = entry.getName().getBytes(StandardCharsets.UTF_8);
+        throw new UnpackException(
+            StrictTarInput.printable(name, 0, name.length),
+            "this JVM cannot write the name: it encodes file names as "
+                + System.getProperty("sun.jnu.encoding")
+                + " (from its locale); start Java with a UTF-8 locale, e.g. LC_ALL=C.UTF-8",
+            e);
+      }
     }
   }
 
@@ -81,19 +95,22 @@ final class LayerApplier {
    * content, without its padding or the two zero records; the diff id still covers exactly those
    * bytes, so a stream that simply ends there is taken as the end of the archive.
    */
-  private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, InputStream raw)
-      throws IOException {
+  private static TarArchiveEntry nextEntry(
+      StrictTarInput tar, StrictTarInput.Raw raw, InputStream source) throws IOException {
     try {
-      return tar.getNextEntry();
+      return tar.next(raw);
+    } catch (UnpackException e) {
+      throw e;
     } catch (IOException e) {
-      if (String.valueOf(e.getMessage()).contains("Truncated TAR archive") && raw.read() < 0) {
+      if (String.valueOf(e.getMessage()).contains("Truncated TAR archive") && source.read() < 0) {
         return null;
       }
       throw e;
     }
   }
 
-  private void apply(TarArchiveInputStream tar, TarArchiveEntry e, Set<String> written)
+  private void apply(
+      StrictTarInput tar, TarArchiveEntry e, StrictTarInput.Raw raw, Set<String> written)
       throws IOException {
     String name = e.getName();
     List<String> parts = RootedFs.archiveComponents(name);
@@ -128,7 +145,7 @@ final class LayerApplier {
         Files.createDirectory(path);
       }
       fs.remember(key);
-      xattrs(e, path);
+      xattrs(e, raw, path);
       directories.put(
           key,
           new long[] {e.getMode() & 07777, seconds(e), nanos(e), owner(e, true), owner(e, false)});
@@ -138,37 +155,27 @@ final class LayerApplier {
     } else if (e.isSymbolicLink()) {
       replace(loc, false);
       Files.createSymbolicLink(path, Path.of(e.getLinkName()));
-      finish(e, path, false);
+      finish(e, raw, path, false);
     } else if (e.isLink()) {
       hardLink(e, loc);
     } else if (e.isCharacterDevice() || e.isBlockDevice()) {
-      device(e, loc);
+      device(e, raw, loc);
     } else if (e.isFIFO()) {
       replace(loc, false);
       Native.mknod(path.toString(), S_IFIFO | (e.getMode() & 07777), 0, 0);
-      finish(e, path, true);
+      finish(e, raw, path, true);
     } else if (e.isFile()) {
       replace(loc, false);
-      try (OutputStream out =
-          Files.newOutputStream(
-              path,
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.WRITE,
-              LinkOption.NOFOLLOW_LINKS)) {
-        int n;
-        while ((n = tar.read(buffer)) > 0) {
-          out.write(buffer, 0, n);
-          bytes += n;
-        }
-      }
-      finish(e, path, (e.getMode() & 07777) != settings.defaultFileMode());
+      content.write(tar, e, path);
+      finish(e, raw, path, (e.getMode() & 07777) != settings.defaultFileMode());
     } else {
       throw new UnpackException(
           name, "unsupported tar entry type (not a file, directory, link or node)");
     }
   }
 
-  private void device(TarArchiveEntry e, RootedFs.Location loc) throws IOException {
+  private void device(TarArchiveEntry e, StrictTarInput.Raw raw, RootedFs.Location loc)
+      throws IOException {
     switch (settings.devices()) {
       case SKIP:
         skipped.add(e.getName());
@@ -180,7 +187,7 @@ final class LayerApplier {
         int type = e.isCharacterDevice() ? S_IFCHR : S_IFBLK;
         Native.mknod(
             loc.path().toString(), type | (e.getMode() & 07777), e.getDevMajor(), e.getDevMinor());
-        finish(e, loc.path(), true);
+        finish(e, raw, loc.path(), true);
     }
   }
 
@@ -210,7 +217,8 @@ final class LayerApplier {
   }
 
   /** Owner, mode, xattrs and time of a new non-directory, in the order that keeps each. */
-  private void finish(TarArchiveEntry e, Path path, boolean chmod) throws IOException {
+  private void finish(TarArchiveEntry e, StrictTarInput.Raw raw, Path path, boolean chmod)
+      throws IOException {
     String p = path.toString();
     long uid = owner(e, true);
     long gid = owner(e, false);
@@ -220,7 +228,7 @@ final class LayerApplier {
     if (chmod) {
       Native.chmod(p, e.getMode() & 07777);
     }
-    xattrs(e, path);
+    xattrs(e, raw, path);
     Native.lutimes(p, seconds(e), nanos(e));
   }
 
@@ -230,29 +238,32 @@ final class LayerApplier {
         : settings.gids().toHost(e.getLongGroupId(), e.getName());
   }
 
-  private void xattrs(TarArchiveEntry e, Path path) throws IOException {
-    Map<String, String> pax = e.getExtraPaxHeaders();
-    if (pax.isEmpty()) {
+  /** Extended attributes from the entry's own PAX header, values as raw bytes. */
+  private void xattrs(TarArchiveEntry e, StrictTarInput.Raw raw, Path path) throws IOException {
+    if (raw.pax.isEmpty()) {
       return;
     }
-    for (Map.Entry<String, String> header : pax.entrySet()) {
+    for (Map.Entry<String, byte[]> header : raw.pax.entrySet()) {
       String key = header.getKey();
       byte[] value;
       String attribute;
       if (key.startsWith("SCHILY.xattr.")) {
         attribute = key.substring("SCHILY.xattr.".length());
-        if (header.getValue().indexOf('\uFFFD') >= 0) {
-          throw new UnpackException(
-              e.getName(), "xattr " + attribute + " has a binary value the tar reader cannot keep");
-        }
-        value = header.getValue().getBytes(StandardCharsets.UTF_8);
+        value = header.getValue();
       } else if (key.startsWith("LIBARCHIVE.xattr.")) {
         attribute =
             java.net.URLDecoder.decode(
                 key.substring("LIBARCHIVE.xattr.".length()), StandardCharsets.UTF_8);
-        value = Base64.getDecoder().decode(header.getValue());
+        try {
+          value = Base64.getDecoder().decode(header.getValue());
+        } catch (IllegalArgumentException x) {
+          throw new UnpackException(e.getName(), "xattr " + attribute + " is not base64", x);
+        }
       } else {
         continue;
+      }
+      if (attribute.isEmpty() || attribute.indexOf('\0') >= 0) {
+        throw new UnpackException(e.getName(), "an xattr without a valid name");
       }
       if (!settings.xattrs()) {
         continue;
@@ -338,8 +349,14 @@ final class LayerApplier {
     }
   }
 
-  /** Applies directory modes, owners and times, deepest first. */
-  void finishDirectories() throws IOException {
+  /**
+   * Applies directory modes, owners and times, deepest first; the root gets {@code rootMode} (the
+   * umask's) unless a layer gives its mode.
+   */
+  void finishDirectories(int rootMode) throws IOException {
+    if (!directories.containsKey("")) {
+      Native.chmod(fs.root().toString(), rootMode);
+    }
     List<String> keys = new ArrayList<>(directories.keySet());
     keys.sort(
         Comparator.comparingInt((String k) -> k.isEmpty() ? 0 : k.split("/").length).reversed());

@@ -32,6 +32,9 @@ final class Native {
     @SaveError
     int mknod(String path, int mode, long dev);
 
+    @SaveError
+    int truncate(String path, long length);
+
     String strerror(int errnum);
   }
 
@@ -66,6 +69,11 @@ final class Native {
             | (minor & 0xffL)
             | ((minor & ~0xffL) << 12);
     check(Holder.LIBC.mknod(path, mode, dev), "mknod", path);
+  }
+
+  /** Sets a file's length; growing it leaves a hole, which is what sparse entries need. */
+  static void truncate(String path, long length) throws IOException {
+    check(Holder.LIBC.truncate(path, length), "truncate", path);
   }
 
   private static void check(int result, String call, String path) throws IOException {

@@ -35,10 +35,11 @@ final class Prefetcher extends InputStream {
                   }
                   queue.put(chunk);
                 }
-              } catch (IOException | RuntimeException e) {
-                putQuietly(e);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+              } catch (IOException | RuntimeException | Error e) {
+                // an Error too (OutOfMemoryError): else the reader would wait for ever
+                putQuietly(e);
               }
             },
             "pvekit-unpack-" + name);
@@ -46,7 +47,7 @@ final class Prefetcher extends InputStream {
     thread.start();
   }
 
-  private void putQuietly(Exception e) {
+  private void putQuietly(Throwable e) {
     try {
       queue.put(e);
     } catch (InterruptedException interrupted) {
@@ -75,6 +76,10 @@ final class Prefetcher extends InputStream {
     if (next instanceof RuntimeException) {
       done = true;
       throw (RuntimeException) next;
+    }
+    if (next instanceof Error) {
+      done = true;
+      throw (Error) next;
     }
     current = (byte[]) next;
     position = 0;

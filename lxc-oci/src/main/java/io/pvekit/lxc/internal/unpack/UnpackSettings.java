@@ -11,6 +11,7 @@ final class UnpackSettings {
   private final boolean xattrs;
   private final boolean runningAsRoot;
   private final int defaultFileMode;
+  private final long maxBytes;
 
   UnpackSettings(
       IdShift uids,
@@ -19,7 +20,8 @@ final class UnpackSettings {
       boolean ownership,
       boolean xattrs,
       boolean root,
-      int defaultFileMode) {
+      int defaultFileMode,
+      long maxBytes) {
     this.uids = uids;
     this.gids = gids;
     this.devices = devices;
@@ -27,6 +29,12 @@ final class UnpackSettings {
     this.xattrs = xattrs;
     this.runningAsRoot = root;
     this.defaultFileMode = defaultFileMode;
+    this.maxBytes = maxBytes;
+  }
+
+  /** The most file content bytes the whole unpack may write ({@link Long#MAX_VALUE}: no limit). */
+  long maxBytes() {
+    return maxBytes;
   }
 
   IdShift uids() {

@@ -3,7 +3,6 @@ package io.pvekit.lxc.internal.unpack;
 import com.github.luben.zstd.ZstdInputStream;
 import io.pvekit.lxc.ImageUnpacker;
 import io.pvekit.lxc.OciDescriptor;
-import io.pvekit.lxc.OciIdMapping;
 import io.pvekit.lxc.OciImage;
 import io.pvekit.lxc.OciImageException;
 import io.pvekit.lxc.UnpackResult;
@@ -29,37 +28,38 @@ import java.util.zip.GZIPInputStream;
 public final class Unpacker {
   private Unpacker() {}
 
-  public static UnpackResult unpack(
-      OciImage image,
-      Path rootfs,
-      List<OciIdMapping> uidMappings,
-      List<OciIdMapping> gidMappings,
-      ImageUnpacker.DeviceNodes devices,
-      boolean ownership,
-      boolean xattrs)
+  public static UnpackResult unpack(OciImage image, Path rootfs, ImageUnpacker options)
       throws IOException {
     boolean created = Trees.prepareEmpty(rootfs, "unpack into a new directory");
     try {
+      // setuid binaries and device nodes appear while the layers are applied: nobody else may
+      // reach them until the image's own mode for its root is set at the end
+      Native.chmod(rootfs.toString(), 0700);
       RootedFs fs = new RootedFs(rootfs);
       fs.startEmpty();
       boolean root = Host.isRoot();
+      int fileMode = defaultFileMode(rootfs);
+      int umask = 0666 & ~fileMode;
+      int directoryMode = 0777 & ~(umask | (umask & 0444) >> 2);
       LayerApplier applier =
           new LayerApplier(
               fs,
               new UnpackSettings(
-                  new IdShift(uidMappings, "uid"),
-                  new IdShift(gidMappings, "gid"),
-                  devices,
-                  ownership,
-                  xattrs,
+                  new IdShift(options.uidMappings(), "uid"),
+                  new IdShift(options.gidMappings(), "gid"),
+                  options.deviceNodes(),
+                  options.preserveOwnership(),
+                  options.preserveXattrs(),
                   root,
-                  defaultFileMode(rootfs)));
+                  fileMode,
+                  options.maxUnpackedBytes().orElse(Long.MAX_VALUE)));
+      long ratio = options.maxExpansionRatio().orElse(0);
       List<OciDescriptor> layers = image.layers();
       for (int i = 0; i < layers.size(); i++) {
         OciDescriptor layer = layers.get(i);
         String diffId = image.config().rootfs().diffIds().get(i);
         try {
-          applyLayer(image.layout(), layer, diffId, applier);
+          applyLayer(image.layout(), layer, diffId, applier, ratio);
         } catch (OciImageException e) {
           throw new OciImageException(
               "layer " + (i + 1) + " (" + layer.digest() + "): " + e.getMessage(), e);
@@ -71,7 +71,7 @@ public final class Unpacker {
               "layer " + (i + 1) + " (" + layer.digest() + "): " + e.getMessage(), e);
         }
       }
-      applier.finishDirectories();
+      applier.finishDirectories(directoryMode);
       return UnpackResult.builder()
           .rootfs(rootfs)
           .layers(layers.size())
@@ -80,6 +80,7 @@ public final class Unpacker {
           .addAllSkippedDeviceNodes(applier.skipped())
           .build();
     } catch (IOException | RuntimeException | Error e) {
+      // Error too: an OutOfMemoryError must not leave a half-written tree behind
       Trees.undo(rootfs, created);
       if (e instanceof OciImageException) {
         throw (OciImageException) e;
@@ -92,10 +93,17 @@ public final class Unpacker {
   }
 
   private static void applyLayer(
-      Path layout, OciDescriptor layer, String diffId, LayerApplier applier) throws IOException {
+      Path layout, OciDescriptor layer, String diffId, LayerApplier applier, long ratio)
+      throws IOException {
+    // The diff id is known only once the whole layer is read, so a layer whose content does not
+    // match it has been written by then; the byte and expansion limits bound what that costs.
     try (VerifiedBlob blob = VerifiedBlob.open(layout, layer)) {
-      InputStream buffered = new BufferedInputStream(blob, 1 << 16);
-      InputStream tar = decompress(buffered, layer.mediaType());
+      ExpansionLimit.Counted compressed =
+          new ExpansionLimit.Counted(new BufferedInputStream(blob, 1 << 16));
+      InputStream tar = decompress(compressed, layer.mediaType());
+      if (ratio > 0 && tar != compressed) {
+        tar = new ExpansionLimit(tar, compressed, ratio, layer.digest());
+      }
       MessageDigest sha256 = sha256();
       // the reading thread inflates and checks the blob digest; this thread hashes the diff id
       // while it parses, which splits the work about evenly between two cores
