@@ -297,13 +297,13 @@ public final class ProxmoxClient implements AutoCloseable {
      *
      * @param deadline the deadline, {@link Duration#ZERO} for none
      * @return this builder
-     * @throws IllegalArgumentException when negative
+     * @throws IllegalArgumentException when negative or longer than a day
      */
     public Builder deadline(Duration deadline) {
       Objects.requireNonNull(deadline, "deadline");
-      if (deadline.isNegative()) {
+      if (deadline.isNegative() || deadline.compareTo(Duration.ofDays(1)) > 0) {
         throw new IllegalArgumentException(
-            "deadline: " + deadline + " is negative (Duration.ZERO means none)");
+            "deadline: " + deadline + " must be between 0 and 1 day (Duration.ZERO means none)");
       }
       this.deadline = deadline;
       return this;
@@ -445,16 +445,10 @@ public final class ProxmoxClient implements AutoCloseable {
       } else if (insecure) {
         Tls.insecure(http, apiBase.toString());
       }
-      ObjectMapper json = JsonMapping.newMapper();
+      Limits limits = new Limits(maxResponseBodySize, deadline, callTimeout);
+      ObjectMapper json = JsonMapping.newMapper(limits.maxJsonTokens());
       Transport transport =
-          new Transport(
-              http.build(),
-              apiBase,
-              json,
-              retryPolicy,
-              listener,
-              shared == null,
-              new Limits(maxResponseBodySize, deadline, callTimeout));
+          new Transport(http.build(), apiBase, json, retryPolicy, listener, shared == null, limits);
       Credentials credentials =
           authentication.isApiToken()
               ? Credentials.apiToken(

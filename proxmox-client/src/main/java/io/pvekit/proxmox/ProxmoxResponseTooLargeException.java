@@ -23,7 +23,22 @@ public class ProxmoxResponseTooLargeException extends ProxmoxMalformedResponseEx
    */
   public ProxmoxResponseTooLargeException(
       String method, String path, int status, long limit, String message) {
-    super(method, path, status, message, null);
+    this(method, path, status, limit, message, null);
+  }
+
+  /**
+   * Creates the exception with a cause (the parser's refusal, when the limit was on JSON values).
+   *
+   * @param method the HTTP method
+   * @param path the path below {@code /api2/json}
+   * @param status the HTTP status of the response
+   * @param limit the limit in bytes
+   * @param message what happened and how to raise the limit
+   * @param cause the cause, or null
+   */
+  public ProxmoxResponseTooLargeException(
+      String method, String path, int status, long limit, String message, Throwable cause) {
+    super(method, path, status, message, cause);
     this.limit = limit;
   }
 

@@ -158,6 +158,26 @@ class HostileServerTest {
     }
   }
 
+  @Test
+  void aBodyUnderTheByteLimit_butDenseWithValues_doesNotBecomeAHugeTree() throws IOException {
+    // 48 MiB of "{}," is 33 million JSON tokens: a tree of ~2 GB, ~40 bytes per byte received
+    byte[] dense = ("{\"data\":[" + "{},".repeat((int) (16 * MIB)) + "{}]}").getBytes();
+    serve(
+        (head, out) -> {
+          write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + dense.length + "\r\n\r\n");
+          out.write(dense);
+        });
+    try (ProxmoxClient client = client().build()) {
+      assertThatThrownBy(() -> client.raw().get("/cluster/resources"))
+          .isInstanceOf(ProxmoxResponseTooLargeException.class)
+          .hasMessageContaining("JSON values")
+          .hasMessageContaining("maxResponseBodySize");
+      assertThatThrownBy(() -> client.cluster().resources())
+          .as("the streaming decoder of /cluster/resources")
+          .isInstanceOf(ProxmoxResponseTooLargeException.class);
+    }
+  }
+
   // ---- slow servers and the deadline ---------------------------------------------------------
 
   @Test
@@ -293,6 +313,12 @@ class HostileServerTest {
     }
     assertThat(ProxmoxClient.DEFAULT_MAX_RESPONSE_BODY_SIZE).isEqualTo(64 * MIB);
     assertThat(ProxmoxClient.DEFAULT_DEADLINE).isEqualTo(Duration.ofMinutes(5));
+    assertThatThrownBy(() -> ProxmoxClient.builder().deadline(Duration.ofDays(400)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Duration.ZERO means none");
+    assertThatThrownBy(() -> ProxmoxClient.builder().maxResponseBodySize(10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxResponseBodySize: 10");
   }
 
   // ---- secrets over plain HTTP ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.pvekit.proxmox.internal;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.pvekit.proxmox.ProxmoxMalformedResponseException;
 import io.pvekit.proxmox.ProxmoxNoResponseException;
 import io.pvekit.proxmox.ProxmoxResponseTooLargeException;
@@ -108,6 +109,46 @@ final class Failures {
             + " it, raise the limit with ProxmoxClient.builder().maxResponseBodySize(bytes). See "
             + ErrorMapping.README
             + "#response-too-large");
+  }
+
+  /**
+   * A body within the byte limit that the parser refused: too many JSON values, or nesting, strings
+   * or numbers beyond Jackson's limits.
+   */
+  static ProxmoxMalformedResponseException overParserLimit(
+      ApiCall call, String path, int status, Limits limits, StreamConstraintsException e) {
+    String start = call.method() + " " + path + ": the " + status + " response ";
+    if (!e.getMessage().startsWith("Token count")) {
+      return new ProxmoxMalformedResponseException(
+          call.method(),
+          path,
+          status,
+          start
+              + "exceeds a JSON parser limit ("
+              + cut(e.getOriginalMessage())
+              + "); no PVE endpoint sends such JSON. See "
+              + ErrorMapping.README
+              + "#malformed-response",
+          e);
+    }
+    ProxmoxResponseTooLargeException tooLarge =
+        new ProxmoxResponseTooLargeException(
+            call.method(),
+            path,
+            status,
+            limits.maxResponseBodyBytes(),
+            start
+                + "has more than "
+                + limits.maxJsonTokens()
+                + " JSON values, names and brackets (one per 16 bytes of the limit of "
+                + Limits.size(limits.maxResponseBodyBytes())
+                + "); the client stopped parsing before building a tree many times that size."
+                + " No PVE endpoint answers like that: check the base URL. If a very large"
+                + " cluster needs it, raise ProxmoxClient.builder().maxResponseBodySize(bytes). See "
+                + ErrorMapping.README
+                + "#response-too-large",
+            e);
+    return tooLarge;
   }
 
   static ProxmoxTimeoutException deadline(

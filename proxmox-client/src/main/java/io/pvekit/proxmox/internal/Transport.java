@@ -1,5 +1,6 @@
 package io.pvekit.proxmox.internal;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pvekit.proxmox.ProxmoxException;
@@ -115,6 +116,8 @@ public final class Transport implements AutoCloseable {
     JsonNode root;
     try {
       root = json.readTree(received.body());
+    } catch (StreamConstraintsException e) {
+      throw overLimit(received, e);
     } catch (IOException | RuntimeException e) {
       throw malformed(received, "is not JSON", e);
     }
@@ -132,6 +135,8 @@ public final class Transport implements AutoCloseable {
     Received received = exchange(call);
     try {
       return Envelope.data(json, received.body(), reader);
+    } catch (StreamConstraintsException e) {
+      throw overLimit(received, e);
     } catch (IOException e) {
       throw malformed(received, "is not JSON", e);
     } catch (Envelope.NoData e) {
@@ -255,6 +260,11 @@ public final class Transport implements AutoCloseable {
       }
       return new Received(call, path, status, body);
     }
+  }
+
+  private ProxmoxMalformedResponseException overLimit(
+      Received received, StreamConstraintsException e) {
+    return Failures.overParserLimit(received.call(), received.path(), received.status(), limits, e);
   }
 
   private ProxmoxMalformedResponseException malformed(
