@@ -13,13 +13,13 @@ public final class AccessApi {
 
   /** {@code GET /access/permissions}: the caller's effective privileges on every path. */
   public Permissions permissions() {
-    return Decode.permissions(transport.call(ApiCall.get("/access/permissions")));
+    return transport.decode(ApiCall.get("/access/permissions"), Decode::permissions);
   }
 
   /** {@code GET /access/permissions?path=&userid=}: one path, optionally for another user. */
   public Permissions permissions(String path, String userId) {
-    return Decode.permissions(
-        transport.call(
-            ApiCall.get("/access/permissions").param("path", path).param("userid", userId)));
+    return transport.decode(
+        ApiCall.get("/access/permissions").param("path", path).param("userid", userId),
+        Decode::permissions);
   }
 }

@@ -14,7 +14,8 @@ public final class ClusterApi {
 
   /** {@code GET /cluster/status}: the cluster entry (quorum) and one entry per node. */
   public List<ClusterStatusEntry> status() {
-    return Decode.list(transport.call(ApiCall.get("/cluster/status")), Decode::clusterStatus);
+    return transport.decode(
+        ApiCall.get("/cluster/status"), d -> Decode.list(d, Decode::clusterStatus));
   }
 
   /** {@code GET /cluster/resources}: every VM, container, node, storage, pool and SDN zone. */
@@ -33,11 +34,12 @@ public final class ClusterApi {
    * Not a reservation: two callers can get the same id; creating with a taken id fails.
    */
   public VmId nextId() {
-    return VmId.parse(transport.call(ApiCall.get("/cluster/nextid")).asText());
+    return transport.decode(ApiCall.get("/cluster/nextid"), d -> VmId.parse(d.asText()));
   }
 
   /** {@code GET /cluster/tasks}: recent tasks of all nodes. */
   public List<TaskSummary> tasks() {
-    return Decode.list(transport.call(ApiCall.get("/cluster/tasks")), Decode::taskSummary);
+    return transport.decode(
+        ApiCall.get("/cluster/tasks"), d -> Decode.list(d, Decode::taskSummary));
   }
 }

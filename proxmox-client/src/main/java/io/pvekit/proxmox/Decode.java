@@ -2,6 +2,7 @@ package io.pvekit.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvekit.proxmox.internal.RawJson;
+import io.pvekit.proxmox.internal.ResponseShapeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,9 @@ final class Decode {
     return ImmutableClusterResource.builder()
         .id(Json.requiredText(d, "id", "cluster resource"))
         .type(Json.requiredText(d, "type", "cluster resource"))
-        .node(Json.text(d, "node").map(NodeName::of))
+        .node(
+            Json.text(d, "node")
+                .map(n -> Json.required(d, "node", "cluster resource", NodeName::of)))
         .vmid(Json.vmid(d, "vmid"))
         .name(Json.text(d, "name"))
         .status(Json.text(d, "status"))
@@ -57,7 +60,7 @@ final class Decode {
 
   static NodeSummary node(JsonNode d) {
     return ImmutableNodeSummary.builder()
-        .node(NodeName.of(Json.requiredText(d, "node", "node")))
+        .node(Json.required(d, "node", "node", NodeName::of))
         .status(Json.text(d, "status").orElse("unknown"))
         .cpu(Json.number(d, "cpu"))
         .maxCpu(Json.integer(d, "maxcpu"))
@@ -109,7 +112,7 @@ final class Decode {
 
   static StorageStatus storage(JsonNode d) {
     return ImmutableStorageStatus.builder()
-        .storage(StorageId.of(Json.requiredText(d, "storage", "storage")))
+        .storage(Json.required(d, "storage", "storage", StorageId::of))
         .type(Json.text(d, "type").orElse("unknown"))
         .content(Json.list(d, "content"))
         .active(Json.flag(d, "active"))
@@ -134,9 +137,7 @@ final class Decode {
 
   static GuestSummary guest(JsonNode d) {
     return ImmutableGuestSummary.builder()
-        .vmid(
-            Json.vmid(d, "vmid")
-                .orElseThrow(() -> new IllegalArgumentException("guest: no vmid in " + d)))
+        .vmid(Json.vmid(d, "vmid").orElseThrow(() -> Json.lacks("guest", "vmid", d)))
         .name(Json.text(d, "name"))
         .status(Json.text(d, "status").orElse("unknown"))
         .qmpStatus(Json.text(d, "qmpstatus"))
@@ -213,7 +214,7 @@ final class Decode {
 
   static TaskSummary taskSummary(JsonNode d) {
     return ImmutableTaskSummary.builder()
-        .upid(Upid.parse(Json.requiredText(d, "upid", "task")))
+        .upid(Json.required(d, "upid", "task", Upid::parse))
         .status(Json.text(d, "status"))
         .endTime(Json.integer(d, "endtime").map(Instant::ofEpochSecond))
         .build();
@@ -264,8 +265,13 @@ final class Decode {
 
   static <T> List<T> list(JsonNode data, java.util.function.Function<JsonNode, T> mapper) {
     List<T> out = new ArrayList<>();
-    for (JsonNode item : Json.items(data)) {
-      out.add(mapper.apply(item));
+    List<JsonNode> items = Json.items(data);
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        out.add(mapper.apply(items.get(i)));
+      } catch (RuntimeException e) {
+        throw ResponseShapeException.inEntry(i, e);
+      }
     }
     return out;
   }

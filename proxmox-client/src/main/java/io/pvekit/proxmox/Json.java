@@ -1,6 +1,7 @@
 package io.pvekit.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pvekit.proxmox.internal.ResponseShapeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,24 @@ final class Json {
   }
 
   static IllegalArgumentException lacks(String what, String field, JsonNode node) {
-    return new IllegalArgumentException(what + ": the response lacks '" + field + "': " + node);
+    return ResponseShapeException.field(
+        field,
+        what + ": the response lacks '" + field + "': " + ResponseShapeException.excerpt(node),
+        null);
+  }
+
+  /**
+   * A required text field turned into a value by {@code parse}; a value it refuses is reported at
+   * the field's JSON path.
+   */
+  static <T> T required(
+      JsonNode node, String field, String what, java.util.function.Function<String, T> parse) {
+    String text = requiredText(node, field, what);
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw ResponseShapeException.field(field, what + ": " + e.getMessage(), e);
+    }
   }
 
   static Optional<Long> integer(JsonNode node, String field) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvekit.proxmox.internal.RawJson;
+import io.pvekit.proxmox.internal.ResponseShapeException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,15 @@ final class JsonTokens {
       p.skipChildren();
       return out;
     }
+    int index = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-      out.add(t == JsonToken.START_OBJECT ? objects.read(p, body) : others.apply(tree(p)));
+      try {
+        out.add(t == JsonToken.START_OBJECT ? objects.read(p, body) : others.apply(tree(p)));
+      } catch (RuntimeException e) {
+        // the same path and message as Decode.list gives for the tree
+        throw ResponseShapeException.inEntry(index, e);
+      }
+      index++;
     }
     return out;
   }

@@ -16,17 +16,15 @@ public final class LxcApi {
 
   /** {@code GET /nodes/{node}/lxc}. */
   public List<GuestSummary> list() {
-    return Decode.list(
-        transport.call(ApiCall.get("/nodes/{node}/lxc").path("node", node)), Decode::guest);
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/lxc").path("node", node), d -> Decode.list(d, Decode::guest));
   }
 
   /** {@code POST /nodes/{node}/lxc}: creates a container in a task ({@code vzcreate}). */
   public Task create(LxcCreateRequest request) {
-    return Task.from(
-        transport,
-        transport.call(
-            ApiCall.post("/nodes/{node}/lxc").path("node", node).params(request.params())),
-        "create CT " + request.vmid());
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/lxc").path("node", node).params(request.params()),
+        d -> Task.from(transport, d, "create CT " + request.vmid()));
   }
 
   /** One container. */

@@ -32,12 +32,13 @@ public final class LxcContainer {
   }
 
   private Task task(String what, ApiCall call) {
-    return Task.from(transport, transport.call(at(call)), what + " CT " + vmid);
+    return transport.decode(at(call), d -> Task.from(transport, d, what + " CT " + vmid));
   }
 
   /** {@code GET .../config}. */
   public LxcConfig config() {
-    return ImmutableLxcConfig.of(Decode.config(transport.call(at(ApiCall.get(BASE + "/config")))));
+    return ImmutableLxcConfig.of(
+        transport.decode(at(ApiCall.get(BASE + "/config")), Decode::config));
   }
 
   /** {@code PUT .../config}: applies the change synchronously (LXC has no asynchronous variant). */
@@ -47,7 +48,7 @@ public final class LxcContainer {
 
   /** {@code GET .../status/current}. */
   public GuestSummary status() {
-    return Decode.guest(transport.call(at(ApiCall.get(BASE + "/status/current"))));
+    return transport.decode(at(ApiCall.get(BASE + "/status/current")), Decode::guest);
   }
 
   /** {@code POST .../status/start}. */
@@ -94,6 +95,6 @@ public final class LxcContainer {
 
   /** {@code GET .../interfaces}: addresses of a running container. */
   public List<GuestInterface> interfaces() {
-    return Decode.lxcInterfaces(transport.call(at(ApiCall.get(BASE + "/interfaces"))));
+    return transport.decode(at(ApiCall.get(BASE + "/interfaces")), Decode::lxcInterfaces);
   }
 }

@@ -20,28 +20,29 @@ public final class NodeApi {
 
   /** {@code GET /nodes/{node}/status}. */
   public NodeStatus status() {
-    return Decode.nodeStatus(
-        transport.call(ApiCall.get("/nodes/{node}/status").path("node", node)));
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/status").path("node", node), Decode::nodeStatus);
   }
 
   /** {@code GET /nodes/{node}/network}: all interfaces. */
   public List<NetworkInterface> network() {
-    return Decode.list(
-        transport.call(ApiCall.get("/nodes/{node}/network").path("node", node)), Decode::network);
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/network").path("node", node),
+        d -> Decode.list(d, Decode::network));
   }
 
   /** {@code GET /nodes/{node}/network?type=bridge}: the bridges VMs and containers attach to. */
   public List<NetworkInterface> bridges() {
-    return Decode.list(
-        transport.call(
-            ApiCall.get("/nodes/{node}/network").path("node", node).param("type", "any_bridge")),
-        Decode::network);
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/network").path("node", node).param("type", "any_bridge"),
+        d -> Decode.list(d, Decode::network));
   }
 
   /** {@code GET /nodes/{node}/storage}: the storages this node can use, with usage. */
   public List<StorageStatus> storages() {
-    return Decode.list(
-        transport.call(ApiCall.get("/nodes/{node}/storage").path("node", node)), Decode::storage);
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/storage").path("node", node),
+        d -> Decode.list(d, Decode::storage));
   }
 
   /** One storage on this node. */

@@ -15,14 +15,14 @@ public final class PoolsApi {
 
   /** {@code GET /pools}. */
   public List<PoolInfo> list() {
-    return Decode.list(transport.call(ApiCall.get("/pools")), Decode::pool);
+    return transport.decode(ApiCall.get("/pools"), d -> Decode.list(d, Decode::pool));
   }
 
   /** {@code GET /pools?poolid=}: one pool with its members, or empty if it does not exist. */
   public Optional<PoolInfo> get(String poolId) {
     try {
-      return Decode.list(
-              transport.call(ApiCall.get("/pools").param("poolid", poolId)), Decode::pool)
+      return transport
+          .decode(ApiCall.get("/pools").param("poolid", poolId), d -> Decode.list(d, Decode::pool))
           .stream()
           .findFirst();
     } catch (ProxmoxNotFoundException e) {

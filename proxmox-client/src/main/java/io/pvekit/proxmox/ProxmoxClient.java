@@ -3,6 +3,7 @@ package io.pvekit.proxmox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pvekit.proxmox.internal.Credentials;
 import io.pvekit.proxmox.internal.JsonMapping;
+import io.pvekit.proxmox.internal.Limits;
 import io.pvekit.proxmox.internal.TicketCredentials;
 import io.pvekit.proxmox.internal.Tls;
 import io.pvekit.proxmox.internal.Transport;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: a client for one Proxmox VE cluster's API ({@code https://HOST:8006/api2/json}).
@@ -28,6 +31,25 @@ import okhttp3.OkHttpClient;
  * }</pre>
  */
 public final class ProxmoxClient implements AutoCloseable {
+  /**
+   * The default of {@link Builder#maxResponseBodySize(long)}: 64 MiB. The largest bodies PVE sends
+   * are {@code /cluster/resources} and storage content lists, a few hundred bytes per guest or
+   * volume: some MiB for tens of thousands of guests. 64 MiB leaves a wide margin for those while a
+   * hostile or broken server (an endless body, a gzip bomb) costs at most this much memory, plus
+   * the tree Jackson builds from it.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BODY_SIZE = 64L << 20;
+
+  /**
+   * The default of {@link Builder#deadline(Duration)}: 5 minutes for a call including its retries.
+   * Long enough for three attempts that each use most of the 60 s read timeout, and for the slowest
+   * synchronous PVE calls; short enough that a server answering byte by byte cannot hold a caller
+   * (an operator's reconcile loop) for hours.
+   */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProxmoxClient.class);
+
   private final Transport transport;
   private final RawApi raw;
 
@@ -64,7 +86,7 @@ public final class ProxmoxClient implements AutoCloseable {
    * @return the server version
    */
   public ProxmoxVersion version() {
-    return Decode.version(transport.call(io.pvekit.proxmox.internal.ApiCall.get("/version")));
+    return transport.decode(io.pvekit.proxmox.internal.ApiCall.get("/version"), Decode::version);
   }
 
   /**
@@ -82,8 +104,8 @@ public final class ProxmoxClient implements AutoCloseable {
    * @return the cluster's nodes
    */
   public java.util.List<NodeSummary> nodes() {
-    return Decode.list(
-        transport.call(io.pvekit.proxmox.internal.ApiCall.get("/nodes")), Decode::node);
+    return transport.decode(
+        io.pvekit.proxmox.internal.ApiCall.get("/nodes"), d -> Decode.list(d, Decode::node));
   }
 
   /**
@@ -161,6 +183,9 @@ public final class ProxmoxClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private Duration callTimeout = Duration.ZERO;
+    private long maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
+    private Duration deadline = DEFAULT_DEADLINE;
+    private boolean allowInsecureHttp;
     private OkHttpClient shared;
     private RequestListener listener;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -251,13 +276,74 @@ public final class ProxmoxClient implements AutoCloseable {
     }
 
     /**
-     * Limit for a whole exchange (default none).
+     * Limit for one HTTP attempt (default none); {@link #deadline(Duration)} limits the whole call
+     * across its retries.
      *
      * @param timeout the timeout, {@link Duration#ZERO} for none
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = Objects.requireNonNull(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * The longest a call may take in total: every attempt, the waits between retries of a read, a
+     * login or re-login on the way (default {@link ProxmoxClient#DEFAULT_DEADLINE}, 5 minutes). A
+     * server that sends its answer slowly enough never trips {@link #readTimeout}; this stops it.
+     * When it passes the call fails with {@link ProxmoxTimeoutException}. Uploads ({@code
+     * storage(...).upload}) are not limited by it: their time grows with the file, and {@link
+     * #readTimeout} bounds their stalls.
+     *
+     * @param deadline the deadline, {@link Duration#ZERO} for none
+     * @return this builder
+     * @throws IllegalArgumentException when negative or longer than a day
+     */
+    public Builder deadline(Duration deadline) {
+      Objects.requireNonNull(deadline, "deadline");
+      if (deadline.isNegative() || deadline.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException(
+            "deadline: " + deadline + " must be between 0 and 1 day (Duration.ZERO means none)");
+      }
+      this.deadline = deadline;
+      return this;
+    }
+
+    /**
+     * The largest response body the client reads into memory, counted after gzip decoding (default
+     * {@link ProxmoxClient#DEFAULT_MAX_RESPONSE_BODY_SIZE}, 64 MiB). A larger, endless or
+     * decompression-bomb body fails with {@link ProxmoxResponseTooLargeException} once the limit is
+     * reached, instead of an {@link OutOfMemoryError}.
+     *
+     * @param bytes the limit, at least 1 KiB
+     * @return this builder
+     * @throws IllegalArgumentException when below 1 KiB
+     */
+    public Builder maxResponseBodySize(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException(
+            "maxResponseBodySize: "
+                + bytes
+                + " is below 1024 bytes; PVE's error answers alone need more");
+      }
+      this.maxResponseBodySize = bytes;
+      return this;
+    }
+
+    /**
+     * Allows a plain {@code http://} base URL on another host than this one. Without it {@link
+     * #build()} refuses one: the password, the login ticket or the API token would cross the
+     * network unencrypted, and anyone on the path could take over the account. Use it only when
+     * something else protects the path (a TLS-terminating proxy on the same network segment, a
+     * throw-away lab); a warning is logged. Loopback URLs ({@code localhost}, {@code 127.0.0.1},
+     * {@code [::1]}: an SSH tunnel, a local simulator) never leave the machine and are always
+     * allowed.
+     *
+     * @param allow true to allow plain HTTP to other hosts
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
       return this;
     }
 
@@ -343,11 +429,13 @@ public final class ProxmoxClient implements AutoCloseable {
                 + " insecureSkipTlsVerification");
       }
       HttpUrl apiBase = apiBase(baseUrl);
+      checkPlainHttp(apiBase);
       OkHttpClient.Builder http = shared != null ? shared.newBuilder() : new OkHttpClient.Builder();
+      // the call timeout is set on each attempt, from callTimeout and what is left of the deadline
       http.connectTimeout(connectTimeout)
           .readTimeout(readTimeout)
           .writeTimeout(readTimeout)
-          .callTimeout(callTimeout)
+          .callTimeout(Duration.ZERO)
           .retryOnConnectionFailure(false)
           .followRedirects(false);
       if (trustedPem != null) {
@@ -357,9 +445,10 @@ public final class ProxmoxClient implements AutoCloseable {
       } else if (insecure) {
         Tls.insecure(http, apiBase.toString());
       }
-      ObjectMapper json = JsonMapping.newMapper();
+      Limits limits = new Limits(maxResponseBodySize, deadline, callTimeout);
+      ObjectMapper json = JsonMapping.newMapper(limits.maxJsonTokens());
       Transport transport =
-          new Transport(http.build(), apiBase, json, retryPolicy, listener, shared == null);
+          new Transport(http.build(), apiBase, json, retryPolicy, listener, shared == null, limits);
       Credentials credentials =
           authentication.isApiToken()
               ? Credentials.apiToken(
@@ -382,7 +471,56 @@ public final class ProxmoxClient implements AutoCloseable {
       if (!path.endsWith("/api2/json")) {
         path = path + "/api2/json";
       }
-      return parsed.newBuilder().encodedPath(path).query(null).fragment(null).build();
+      // PVE takes no user info in the URL; dropping it keeps a password there out of toString()
+      return parsed
+          .newBuilder()
+          .username("")
+          .password("")
+          .encodedPath(path)
+          .query(null)
+          .fragment(null)
+          .build();
+    }
+
+    /** Refuses to send a secret over plain HTTP to another host unless asked to (see above). */
+    private void checkPlainHttp(HttpUrl apiBase) {
+      if (apiBase.isHttps() || isLoopback(apiBase.host())) {
+        return;
+      }
+      String what =
+          authentication.isApiToken()
+              ? "the API token secret on every request"
+              : "the password and then the login ticket";
+      String where = "http://" + apiBase.host() + ":" + apiBase.port();
+      if (!allowInsecureHttp) {
+        throw new IllegalArgumentException(
+            "baseUrl: "
+                + where
+                + " is plain HTTP: "
+                + what
+                + " would cross the network unencrypted. Use https://"
+                + apiBase.host()
+                + ":8006 (pveproxy serves only HTTPS), or, when something else protects the path"
+                + " (a TLS-terminating proxy next to the client, a throw-away lab), opt in with"
+                + " allowInsecureHttp(true). See "
+                + io.pvekit.proxmox.internal.ErrorMapping.README
+                + "#plain-http");
+      }
+      LOG.warn(
+          "allowInsecureHttp: sending {} to {} unencrypted; anyone on the path can read it",
+          what,
+          where);
+    }
+
+    private static boolean isLoopback(String host) {
+      if (host.equalsIgnoreCase("localhost")) {
+        return true;
+      }
+      // literal addresses only: a name could resolve elsewhere later
+      if (host.startsWith("127.") && host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+        return true;
+      }
+      return host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
     }
   }
 }

@@ -16,17 +16,15 @@ public final class QemuApi {
 
   /** {@code GET /nodes/{node}/qemu}. */
   public List<GuestSummary> list() {
-    return Decode.list(
-        transport.call(ApiCall.get("/nodes/{node}/qemu").path("node", node)), Decode::guest);
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/qemu").path("node", node), d -> Decode.list(d, Decode::guest));
   }
 
   /** {@code POST /nodes/{node}/qemu}: creates a VM in a task ({@code qmcreate}). */
   public Task create(QemuCreateRequest request) {
-    return Task.from(
-        transport,
-        transport.call(
-            ApiCall.post("/nodes/{node}/qemu").path("node", node).params(request.params())),
-        "create VM " + request.vmid());
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/qemu").path("node", node).params(request.params()),
+        d -> Task.from(transport, d, "create VM " + request.vmid()));
   }
 
   /** One VM. */

@@ -1,6 +1,5 @@
 package io.pvekit.proxmox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pvekit.proxmox.internal.ApiCall;
 import io.pvekit.proxmox.internal.Transport;
 import java.time.Duration;
@@ -36,12 +35,13 @@ public final class QemuVm {
   }
 
   private Task task(String what, ApiCall call) {
-    return Task.from(transport, transport.call(at(call)), what + " VM " + vmid);
+    return transport.decode(at(call), d -> Task.from(transport, d, what + " VM " + vmid));
   }
 
   /** {@code GET .../config}: the pending-free current config. */
   public QemuConfig config() {
-    return ImmutableQemuConfig.of(Decode.config(transport.call(at(ApiCall.get(BASE + "/config")))));
+    return ImmutableQemuConfig.of(
+        transport.decode(at(ApiCall.get(BASE + "/config")), Decode::config));
   }
 
   /**
@@ -61,7 +61,7 @@ public final class QemuVm {
 
   /** {@code GET .../status/current}. */
   public GuestSummary status() {
-    return Decode.guest(transport.call(at(ApiCall.get(BASE + "/status/current"))));
+    return transport.decode(at(ApiCall.get(BASE + "/status/current")), Decode::guest);
   }
 
   /** {@code POST .../status/start}. */
@@ -112,9 +112,12 @@ public final class QemuVm {
       throw new IllegalArgumentException(
           "size: '" + size + "' is not a size like 64G or an increment like +10G");
     }
-    JsonNode data =
-        transport.call(at(ApiCall.put(BASE + "/resize")).param("disk", disk).param("size", size));
-    return data.isTextual() ? Optional.of(Task.from(transport, data, "resize")) : Optional.empty();
+    return transport.decode(
+        at(ApiCall.put(BASE + "/resize")).param("disk", disk).param("size", size),
+        data ->
+            data.isTextual()
+                ? Optional.of(Task.from(transport, data, "resize"))
+                : Optional.empty());
   }
 
   /**
@@ -123,10 +126,12 @@ public final class QemuVm {
    * @return the task (PVE 8+); empty when the server finished synchronously
    */
   public Optional<Task> convertToTemplate() {
-    JsonNode data = transport.call(at(ApiCall.post(BASE + "/template")));
-    return data.isTextual()
-        ? Optional.of(Task.from(transport, data, "template"))
-        : Optional.empty();
+    return transport.decode(
+        at(ApiCall.post(BASE + "/template")),
+        data ->
+            data.isTextual()
+                ? Optional.of(Task.from(transport, data, "template"))
+                : Optional.empty());
   }
 
   /**
@@ -150,7 +155,7 @@ public final class QemuVm {
    * with a 500 {@code QEMU guest agent is not running} when the agent is not up.
    */
   public List<GuestInterface> agentNetworkInterfaces() {
-    return Decode.agentInterfaces(
-        transport.call(at(ApiCall.get(BASE + "/agent/network-get-interfaces"))));
+    return transport.decode(
+        at(ApiCall.get(BASE + "/agent/network-get-interfaces")), Decode::agentInterfaces);
   }
 }

@@ -1,6 +1,7 @@
 package io.pvekit.proxmox;
 
 import io.pvekit.proxmox.internal.RawJson;
+import io.pvekit.proxmox.internal.ResponseShapeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -250,7 +251,11 @@ final class ResourceFields {
   private NodeName nodeName(String name) {
     NodeName last = lastNode;
     if (last == null || !last.value().equals(name)) {
-      last = NodeName.of(name);
+      try {
+        last = NodeName.of(name);
+      } catch (IllegalArgumentException e) {
+        throw ResponseShapeException.field("node", "cluster resource: " + e.getMessage(), e);
+      }
       lastNode = last;
     }
     return last;

@@ -30,18 +30,16 @@ public final class StorageApi {
 
   /** {@code GET .../content}: every volume. */
   public List<StorageContent> content() {
-    return Decode.list(
-        transport.call(at(ApiCall.get("/nodes/{node}/storage/{storage}/content"))),
-        Decode::content);
+    return transport.decode(
+        at(ApiCall.get("/nodes/{node}/storage/{storage}/content")),
+        d -> Decode.list(d, Decode::content));
   }
 
   /** {@code GET .../content?content=...}: volumes of one type, e.g. {@code vztmpl}, {@code iso}. */
   public List<StorageContent> content(String contentType) {
-    return Decode.list(
-        transport.call(
-            at(ApiCall.get("/nodes/{node}/storage/{storage}/content"))
-                .param("content", contentType)),
-        Decode::content);
+    return transport.decode(
+        at(ApiCall.get("/nodes/{node}/storage/{storage}/content")).param("content", contentType),
+        d -> Decode.list(d, Decode::content));
   }
 
   /**
@@ -74,22 +72,17 @@ public final class StorageApi {
     }
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("content", contentType);
-    return Task.from(
-        transport,
-        transport.call(
-            at(ApiCall.post("/nodes/{node}/storage/{storage}/upload"))
-                .params(fields)
-                .body(Uploads.multipart(fields, targetName, file))),
-        "upload");
+    return transport.decode(
+        at(ApiCall.post("/nodes/{node}/storage/{storage}/upload"))
+            .params(fields)
+            .body(Uploads.multipart(fields, targetName, file)),
+        d -> Task.from(transport, d, "upload"));
   }
 
   /** {@code POST .../download-url}: the node downloads the file itself. */
   public Task downloadUrl(DownloadUrlRequest request) {
-    return Task.from(
-        transport,
-        transport.call(
-            at(ApiCall.post("/nodes/{node}/storage/{storage}/download-url"))
-                .params(request.params())),
-        "download-url");
+    return transport.decode(
+        at(ApiCall.post("/nodes/{node}/storage/{storage}/download-url")).params(request.params()),
+        d -> Task.from(transport, d, "download-url"));
   }
 }

@@ -2,6 +2,7 @@ package io.pvekit.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvekit.proxmox.internal.ApiCall;
+import io.pvekit.proxmox.internal.ResponseShapeException;
 import io.pvekit.proxmox.internal.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +33,14 @@ public final class Task {
 
   static Task from(Transport transport, JsonNode data, String what) {
     if (data == null || !data.isTextual()) {
-      throw new IllegalStateException(what + ": expected a task id (UPID) but got " + data);
+      throw ResponseShapeException.here(
+          what + ": expected a task id (UPID) but got " + ResponseShapeException.excerpt(data));
     }
-    return new Task(transport, Upid.parse(data.asText()));
+    try {
+      return new Task(transport, Upid.parse(data.asText()));
+    } catch (IllegalArgumentException e) {
+      throw ResponseShapeException.here(what + ": " + e.getMessage());
+    }
   }
 
   /**
@@ -52,7 +58,7 @@ public final class Task {
    * @return the status
    */
   public TaskStatus status() {
-    return Decode.taskStatus(transport.call(call(ApiCall.get(STATUS))), upid);
+    return transport.decode(call(ApiCall.get(STATUS)), d -> Decode.taskStatus(d, upid));
   }
 
   /**
@@ -63,9 +69,9 @@ public final class Task {
    * @return the lines
    */
   public List<TaskLogLine> log(int start, int limit) {
-    return Decode.list(
-        transport.call(call(ApiCall.get(LOG)).param("start", start).param("limit", limit)),
-        Decode::logLine);
+    return transport.decode(
+        call(ApiCall.get(LOG)).param("start", start).param("limit", limit),
+        d -> Decode.list(d, Decode::logLine));
   }
 
   /**

@@ -16,19 +16,19 @@ public final class TasksApi {
 
   /** {@code GET /nodes/{node}/tasks}: recent tasks (PVE's default page of 50). */
   public List<TaskSummary> list() {
-    return Decode.list(
-        transport.call(ApiCall.get("/nodes/{node}/tasks").path("node", node)), Decode::taskSummary);
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/tasks").path("node", node),
+        d -> Decode.list(d, Decode::taskSummary));
   }
 
   /** {@code GET /nodes/{node}/tasks?vmid=&limit=}: recent tasks of one guest. */
   public List<TaskSummary> list(VmId vmid, int limit) {
-    return Decode.list(
-        transport.call(
-            ApiCall.get("/nodes/{node}/tasks")
-                .path("node", node)
-                .param("vmid", vmid)
-                .param("limit", limit)),
-        Decode::taskSummary);
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/tasks")
+            .path("node", node)
+            .param("vmid", vmid)
+            .param("limit", limit),
+        d -> Decode.list(d, Decode::taskSummary));
   }
 
   /** A task of this node by its UPID. */

@@ -84,8 +84,9 @@ class StreamingWireTest {
             .willReturn(json("{\"data\":[{\"type\":\"qemu\"}, " + ENTRY + "], \"total\": ]")));
     try (ProxmoxClient client = WireMockSupport.tokenClient(server)) {
       assertThatThrownBy(() -> client.cluster().resources())
-          .isExactlyInstanceOf(IllegalArgumentException.class)
-          .hasMessage("cluster resource: the response lacks 'id': {\"type\":\"qemu\"}");
+          .isExactlyInstanceOf(ProxmoxMalformedResponseException.class)
+          .hasMessageContaining("wrong type or shape at $.data[0].id")
+          .hasMessageContaining("cluster resource: the response lacks 'id': {\"type\":\"qemu\"}");
       assertThatThrownBy(() -> client.cluster().resources(ClusterResource.Kind.VM))
           .isInstanceOf(ProxmoxMalformedResponseException.class)
           .hasMessageContaining("is not JSON");

@@ -33,9 +33,9 @@ public final class ErrorMapping {
       if (root != null && root.isObject()) {
         root.path("errors")
             .properties()
-            .forEach(e -> errors.put(e.getKey(), e.getValue().asText().trim()));
+            .forEach(e -> errors.put(e.getKey(), Failures.cut(e.getValue().asText().trim())));
         if (root.hasNonNull("message")) {
-          bodyMessage = root.get("message").asText().trim();
+          bodyMessage = Failures.cut(root.get("message").asText().trim());
         }
       }
     } catch (IOException notJson) {
@@ -43,7 +43,7 @@ public final class ErrorMapping {
     }
     String reason =
         reasonPhrase != null && !reasonPhrase.isBlank()
-            ? reasonPhrase.trim()
+            ? Failures.cut(reasonPhrase.trim())
             : bodyMessage != null ? bodyMessage : "HTTP " + status;
     StringBuilder message = new StringBuilder();
     message

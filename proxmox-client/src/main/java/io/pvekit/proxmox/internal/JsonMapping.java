@@ -1,6 +1,7 @@
 package io.pvekit.proxmox.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +16,19 @@ public final class JsonMapping {
    * number).
    */
   public static ObjectMapper newMapper() {
+    return newMapper(StreamReadConstraints.defaults().getMaxTokenCount());
+  }
+
+  /**
+   * As {@link #newMapper()}, refusing documents of more than {@code maxTokens} JSON tokens. Bytes
+   * alone do not bound memory: {@code [{},{},...]} turns each 3 bytes into a tree node of ~100.
+   */
+  public static ObjectMapper newMapper(long maxTokens) {
     JsonFactory factory =
-        JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+        JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .streamReadConstraints(StreamReadConstraints.builder().maxTokenCount(maxTokens).build())
+            .build();
     return new ObjectMapper(factory)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }

@@ -1,7 +1,9 @@
 package io.pvekit.proxmox.internal;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pvekit.proxmox.ProxmoxException;
 import io.pvekit.proxmox.ProxmoxMalformedResponseException;
 import io.pvekit.proxmox.ProxmoxNoResponseException;
 import io.pvekit.proxmox.RequestEvent;
@@ -9,14 +11,16 @@ import io.pvekit.proxmox.RequestListener;
 import io.pvekit.proxmox.RetryPolicy;
 import io.pvekit.proxmox.Secret;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
+import okhttp3.Call;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -33,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class Transport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
   private static final Set<Integer> RETRYABLE_STATUS = Set.of(502, 503, 595, 596);
-  private static final int BODY_EXCERPT = 200;
 
   /** Enough for every path the typed API calls without placeholders, and a bound for raw paths. */
   private static final int STATIC_URLS = 256;
@@ -44,6 +47,7 @@ public final class Transport implements AutoCloseable {
   private final RetryPolicy retry;
   private final RequestListener listener;
   private final boolean ownsHttpClient;
+  private final Limits limits;
   private volatile Credentials credentials;
 
   /** URLs of paths without placeholders or query: built once, not on every call. */
@@ -55,7 +59,9 @@ public final class Transport implements AutoCloseable {
       ObjectMapper json,
       RetryPolicy retry,
       RequestListener listener,
-      boolean ownsHttpClient) {
+      boolean ownsHttpClient,
+      Limits limits) {
+    this.limits = limits;
     this.http = http;
     this.apiBase = apiBase;
     this.json = json;
@@ -76,18 +82,43 @@ public final class Transport implements AutoCloseable {
     return apiBase;
   }
 
+  public Limits limits() {
+    return limits;
+  }
+
   /** Sends the call and returns the response's {@code data} (a NullNode for {@code null}). */
   public JsonNode call(ApiCall call) {
     return callForRoot(call).get("data");
   }
 
+  /**
+   * Sends the call and decodes its {@code data} with {@code decoder}; a value the decoder cannot
+   * read becomes a {@link ProxmoxMalformedResponseException} naming its JSON path.
+   */
+  public <T> T decode(ApiCall call, Function<JsonNode, T> decoder) {
+    Received received = exchange(call);
+    JsonNode data = root(received).get("data");
+    try {
+      return decoder.apply(data);
+    } catch (ProxmoxException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Failures.wrongShape(received.call(), received.path(), received.status(), e);
+    }
+  }
+
   /** Sends the call and returns the whole response object ({@code data}, {@code total}, ...). */
   public JsonNode callForRoot(ApiCall call) {
-    Received received = exchange(call);
+    return root(exchange(call));
+  }
+
+  private JsonNode root(Received received) {
     JsonNode root;
     try {
       root = json.readTree(received.body());
-    } catch (IOException e) {
+    } catch (StreamConstraintsException e) {
+      throw overLimit(received, e);
+    } catch (IOException | RuntimeException e) {
       throw malformed(received, "is not JSON", e);
     }
     if (root == null || !root.isObject() || !root.has("data")) {
@@ -104,42 +135,108 @@ public final class Transport implements AutoCloseable {
     Received received = exchange(call);
     try {
       return Envelope.data(json, received.body(), reader);
+    } catch (StreamConstraintsException e) {
+      throw overLimit(received, e);
     } catch (IOException e) {
       throw malformed(received, "is not JSON", e);
     } catch (Envelope.NoData e) {
       throw malformed(received, "has no \"data\" member", null);
+    } catch (ProxmoxException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Failures.wrongShape(call, received.path(), received.status(), e);
     }
   }
 
   /** A 2xx response, read completely (the connection goes back to the pool before decoding). */
   private record Received(ApiCall call, String path, int status, byte[] body) {}
 
+  /**
+   * The deadline of the outermost call on this thread, so that a login made on the way to a call
+   * spends the call's time rather than starting a deadline of its own.
+   */
+  private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
+
+  /** When a call must be done; {@code bounded} false for none. */
+  private record Deadline(boolean bounded, long atNanos, Duration length) {
+    long remaining() {
+      return bounded ? atNanos - System.nanoTime() : Long.MAX_VALUE;
+    }
+  }
+
   private Received exchange(ApiCall call) {
+    Deadline outer = CURRENT.get();
+    if (outer != null && outer.bounded()) {
+      return attempts(call, outer);
+    }
+    // uploads take as long as their file needs: readTimeout bounds their stalls instead
+    boolean bounded = !limits.deadline().isZero() && call.body() == null;
+    Deadline deadline =
+        new Deadline(bounded, System.nanoTime() + limits.deadline().toNanos(), limits.deadline());
+    CURRENT.set(deadline);
+    try {
+      return attempts(call, deadline);
+    } finally {
+      if (outer == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(outer);
+      }
+    }
+  }
+
+  private Received attempts(ApiCall call, Deadline deadline) {
     String path = call.path();
     boolean reauthenticated = false;
     int attempt = 0;
+    String last = null;
+    Throwable lastFailure = null;
     while (true) {
-      attempt++;
       Request.Builder request = new Request.Builder().url(url(call));
       Object used = null;
       if (call.authenticated() && credentials != null) {
         used = credentials.apply(request, call);
       }
       request.method(call.method(), body(call));
+      long remaining = deadline.remaining();
+      if (remaining <= 0) {
+        throw Failures.deadline(call, path, deadline.length(), attempt, last, lastFailure);
+      }
+      attempt++;
+      Call exchange = http.newCall(request.build());
+      long perAttempt = limits.attemptTimeout().toNanos();
+      exchange
+          .timeout()
+          .timeout(
+              perAttempt > 0 ? Math.min(perAttempt, remaining) : deadline.bounded() ? remaining : 0,
+              TimeUnit.NANOSECONDS);
       long start = System.nanoTime();
       int status;
       String reason;
       byte[] body;
-      try (Response response = http.newCall(request.build()).execute()) {
+      try (Response response = exchange.execute()) {
         status = response.code();
         reason = response.message();
-        body = Bodies.utf8(response.body(), response.header("Content-Type"));
+        try {
+          body =
+              Bodies.utf8(
+                  response.body(), response.header("Content-Type"), limits.maxResponseBodyBytes());
+        } catch (Bodies.TooLarge e) {
+          report(call, path, status, start, attempt, e);
+          throw Failures.tooLarge(call, path, status, limits.maxResponseBodyBytes(), e.declared);
+        }
       } catch (IOException e) {
         report(call, path, 0, start, attempt, e);
+        if (deadline.remaining() <= 0) {
+          String problem = Failures.describe(e) + (last != null ? "; before that: " + last : "");
+          throw Failures.deadline(call, path, deadline.length(), attempt, problem, e);
+        }
         if (call.idempotent() && attempt < retry.maxAttempts() && !(e instanceof SSLException)) {
           LOG.debug(
               "{} {} attempt {} failed ({}); retrying", call.method(), path, attempt, e.toString());
-          backoff(attempt);
+          last = Failures.describe(e);
+          lastFailure = e;
+          backoff(attempt, deadline);
           continue;
         }
         throw noResponse(call, path, attempt, e);
@@ -152,7 +249,9 @@ public final class Transport implements AutoCloseable {
       }
       if (RETRYABLE_STATUS.contains(status) && call.idempotent() && attempt < retry.maxAttempts()) {
         LOG.debug("{} {} answered {} {}; retrying", call.method(), path, status, reason);
-        backoff(attempt);
+        last = status + " " + Failures.cut(reason);
+        lastFailure = null;
+        backoff(attempt, deadline);
         continue;
       }
       if (status >= 400 || status < 200) {
@@ -163,37 +262,24 @@ public final class Transport implements AutoCloseable {
     }
   }
 
+  private ProxmoxMalformedResponseException overLimit(
+      Received received, StreamConstraintsException e) {
+    return Failures.overParserLimit(received.call(), received.path(), received.status(), limits, e);
+  }
+
   private ProxmoxMalformedResponseException malformed(
       Received received, String problem, Throwable cause) {
-    ApiCall call = received.call();
-    String excerpt;
-    if (sensitive(call)) {
-      excerpt = "<hidden: login response>";
-    } else {
-      String text = Bodies.text(received.body());
-      excerpt = text.length() > BODY_EXCERPT ? text.substring(0, BODY_EXCERPT) + "..." : text;
-    }
-    return new ProxmoxMalformedResponseException(
-        call.method(),
+    return Failures.malformed(
+        received.call(),
         received.path(),
         received.status(),
-        call.method()
-            + " "
-            + received.path()
-            + ": the "
-            + received.status()
-            + " response "
-            + problem
-            + ": "
-            + excerpt
-            + "\nIs the base URL the PVE API (https://HOST:8006/api2/json) and nothing rewrites"
-            + " responses in between? See "
-            + ErrorMapping.README
-            + "#malformed-response",
+        received.body(),
+        sensitive(received.call()),
+        problem,
         cause);
   }
 
-  private static boolean sensitive(ApiCall call) {
+  static boolean sensitive(ApiCall call) {
     return call.template().equals("/access/ticket")
         || call.params().values().stream().anyMatch(v -> v instanceof Secret);
   }
@@ -236,38 +322,9 @@ public final class Transport implements AutoCloseable {
     return form.build();
   }
 
-  private ProxmoxNoResponseException noResponse(
+  private static ProxmoxNoResponseException noResponse(
       ApiCall call, String path, int attempts, IOException e) {
-    String what;
-    if (e instanceof SSLException) {
-      what =
-          "the TLS handshake failed ("
-              + e.getMessage()
-              + "). Trust the PVE CA (trustedCertificatesPem), pin the certificate"
-              + " (pinnedFingerprint) or check the host name. See "
-              + ErrorMapping.README
-              + "#tls";
-    } else if (e instanceof InterruptedIOException) {
-      what =
-          "timed out ("
-              + e.getMessage()
-              + "). Raise readTimeout for slow synchronous calls, or check the network. See "
-              + ErrorMapping.README
-              + "#no-response";
-    } else {
-      what =
-          "no response ("
-              + e
-              + "). Check the base URL, that pveproxy runs on port 8006 and the network. See "
-              + ErrorMapping.README
-              + "#no-response";
-    }
-    String tries =
-        call.idempotent()
-            ? " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-            : " (writes are not retried: check whether it took effect)";
-    return new ProxmoxNoResponseException(
-        call.method(), path, call.method() + " " + path + ": " + what + tries, e);
+    return Failures.noResponse(call, path, attempts, e);
   }
 
   private void report(
@@ -290,13 +347,18 @@ public final class Transport implements AutoCloseable {
     }
   }
 
-  private void backoff(int attempt) {
+  /**
+   * Waits before the next attempt; when the deadline leaves no time for the wait the next loop
+   * round reports it.
+   */
+  private void backoff(int attempt, Deadline deadline) {
     long initial = retry.initialBackoff().toMillis();
     long max = retry.maxBackoff().toMillis();
     long wait = Math.min(max, initial << Math.min(attempt - 1, 20));
     long jittered = wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1);
+    long left = deadline.remaining() / 1_000_000;
     try {
-      Thread.sleep(jittered);
+      Thread.sleep(Math.max(0, Math.min(jittered, left)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting to retry", e);
