@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SimulatorCommand.class,
       LxcCommand.class,
+      TenantCommand.class,
+      DbCommand.class,
+      WebhookCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PvekitCli implements Runnable {
