@@ -29,7 +29,13 @@ public final class PvekitCli implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int status = run(out, err, args);
+    // autoflush covers println only: a command that ends with print() would lose its output
+    out.flush();
+    err.flush();
+    System.exit(status);
   }
 
   /**
