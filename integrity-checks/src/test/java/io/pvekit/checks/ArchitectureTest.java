@@ -1,4 +1,4 @@
-package io.pvekit.integrity;
+package io.pvekit.checks;
 
 import io.pvekit.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
@@ -6,6 +6,6 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   @Test
   void usesNoOtherModulesInternals() {
-    ArchitectureRules.assertOnlyOwnInternalsUsed("io.pvekit.integrity");
+    ArchitectureRules.assertOnlyOwnInternalsUsed("io.pvekit.checks");
   }
 }
