@@ -1,0 +1,102 @@
+package io.pvekit.testing.internal.cel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.cel.common.values.NullValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a JSON value into the CEL value the API server binds to {@code self}: the schema's type
+ * decides (an {@code integer} is an int, a {@code number} a double even when written {@code 3}),
+ * objects become maps, and declared property names are escaped as Kubernetes escapes them ({@code
+ * x-y} is {@code x__dash__y}).
+ */
+public final class CelValues {
+  private static final Set<String> RESERVED =
+      Set.of(
+          "true",
+          "false",
+          "null",
+          "in",
+          "as",
+          "break",
+          "const",
+          "continue",
+          "else",
+          "for",
+          "function",
+          "if",
+          "import",
+          "let",
+          "loop",
+          "package",
+          "namespace",
+          "return",
+          "var",
+          "void",
+          "while");
+
+  private CelValues() {}
+
+  /** The CEL value of {@code value} under {@code schema} (a missing schema means untyped JSON). */
+  public static Object of(JsonNode value, JsonNode schema) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return NullValue.NULL_VALUE;
+    }
+    JsonNode s = schema == null ? MissingNode.getInstance() : schema;
+    if (value.isObject()) {
+      return object(value, s);
+    }
+    if (value.isArray()) {
+      List<Object> list = new ArrayList<>();
+      for (JsonNode item : value) {
+        list.add(of(item, s.get("items")));
+      }
+      return list;
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isNumber()) {
+      if ("number".equals(s.path("type").asText()) || !value.isIntegralNumber()) {
+        return value.doubleValue();
+      }
+      return value.longValue();
+    }
+    return value.asText();
+  }
+
+  private static Map<String, Object> object(JsonNode value, JsonNode schema) {
+    JsonNode properties = schema.get("properties");
+    JsonNode additional = schema.get("additionalProperties");
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
+      String name = field.getKey();
+      if (properties != null && properties.has(name)) {
+        map.put(escape(name), of(field.getValue(), properties.get(name)));
+      } else if (additional != null && additional.isObject()) {
+        map.put(name, of(field.getValue(), additional));
+      } else if (properties != null) {
+        map.put(escape(name), of(field.getValue(), null));
+      } else {
+        map.put(name, of(field.getValue(), null));
+      }
+    }
+    return map;
+  }
+
+  /** The name a rule uses for a declared property. */
+  public static String escape(String name) {
+    if (RESERVED.contains(name)) {
+      return "__" + name + "__";
+    }
+    return name.replace("__", "__underscores__")
+        .replace(".", "__dot__")
+        .replace("-", "__dash__")
+        .replace("/", "__slash__");
+  }
+}
