@@ -62,7 +62,11 @@ public final class CelValues {
       return value.booleanValue();
     }
     if (value.isNumber()) {
-      if ("number".equals(s.path("type").asText()) || !value.isIntegralNumber()) {
+      String type = s.path("type").asText();
+      if ("integer".equals(type) && value.canConvertToExactIntegral()) {
+        return value.longValue();
+      }
+      if ("number".equals(type) || !value.isIntegralNumber()) {
         return value.doubleValue();
       }
       return value.longValue();

@@ -62,6 +62,14 @@ public final class SchemaWalker {
     ValueChecks.check(value, schema, at, errors);
     if (root) {
       ObjectMetaValidator.validate(value.get("metadata"), "metadata", true, errors);
+      // A CRD may restrict metadata.name/generateName at the root; nothing else of metadata.
+      JsonNode metaSchema = schema.path("properties").path("metadata").path("properties");
+      for (String field : List.of("name", "generateName")) {
+        JsonNode fieldValue = value.path("metadata").get(field);
+        if (fieldValue != null && metaSchema.has(field)) {
+          walk(fieldValue, metaSchema.get(field), "metadata." + field, false, false);
+        }
+      }
     }
     if (value.isArray()) {
       array(value, schema, path, structural);
@@ -89,7 +97,8 @@ public final class SchemaWalker {
           case "object" -> value.isObject();
           case "array" -> value.isArray();
           case "string" -> value.isTextual();
-          case "integer" -> value.isIntegralNumber();
+          // go-openapi accepts a float with an integral value (5.0) as an integer.
+          case "integer" -> isInteger(value);
           case "number" -> value.isNumber();
           case "boolean" -> value.isBoolean();
           default -> true;
@@ -105,6 +114,13 @@ public final class SchemaWalker {
               + type);
     }
     return ok;
+  }
+
+  static boolean isInteger(JsonNode value) {
+    if (value.isIntegralNumber()) {
+      return true;
+    }
+    return value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0;
   }
 
   private void array(JsonNode value, JsonNode schema, String path, boolean structural) {

@@ -108,11 +108,10 @@ final class ValueChecks {
         errors.add(at + ": Invalid value: " + value + ": should be a multiple of " + factor);
       }
     }
-    if (value.isIntegralNumber() && schema.has("format")) {
-      String problem =
-          value.canConvertToLong()
-              ? Formats.checkInteger(schema.get("format").asText(), value.longValue())
-              : "must fit a 64-bit integer";
+    if ("integer".equals(schema.path("type").asText()) && !value.canConvertToLong()) {
+      errors.add(at + ": Invalid value: " + value + ": must fit a 64-bit integer");
+    } else if (value.canConvertToLong() && schema.has("format")) {
+      String problem = Formats.checkInteger(schema.get("format").asText(), value.longValue());
       if (problem != null) {
         errors.add(at + ": Invalid value: " + value + ": " + problem);
       }
