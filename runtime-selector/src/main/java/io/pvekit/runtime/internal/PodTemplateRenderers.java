@@ -16,8 +16,13 @@ public final class PodTemplateRenderers {
 
   /** RabbitMQ cluster-operator {@code RabbitmqCluster} ({@code rabbitmq.com/v1beta1}, v2.22). */
   public static List<Map<String, Object>> rabbitmq(RenderContext c) {
+    // The override is a strategic merge into the operator's StatefulSet; the schema requires
+    // containers, and naming the operator's container merges into it without changing it.
     Map<String, Object> podSpec =
-        of("runtimeClassName", c.runtimeClassName(), "nodeSelector", c.nodeSelector());
+        of(
+            "runtimeClassName", c.runtimeClassName(),
+            "nodeSelector", c.nodeSelector(),
+            "containers", list(of("name", "rabbitmq")));
     Map<String, Object> spec =
         of(
             "replicas", c.replicas(),
