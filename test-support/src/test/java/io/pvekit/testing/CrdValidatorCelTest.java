@@ -1,11 +1,13 @@
 package io.pvekit.testing;
 
-import static io.pvekit.testing.CrdValidatorRulesTest.spec;
+import static io.pvekit.testing.CrdValidatorRulesTest.NOT_CHECKED;
+import static io.pvekit.testing.CrdValidatorRulesTest.rawSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,60 +16,103 @@ class CrdValidatorCelTest {
 
   @Test
   void failingRuleReportsItsMessageAtTheNode() {
-    assertThat(spec("minReplicas: 1", "maxReplicas: 2")).isEmpty();
-    assertThat(spec("minReplicas: 3", "maxReplicas: 2"))
+    assertThat(rawSpec("minReplicas: 1", "maxReplicas: 2")).isEmpty();
+    assertThat(rawSpec("minReplicas: 3", "maxReplicas: 2"))
         .containsExactly("spec: minReplicas must not exceed maxReplicas");
   }
 
   @Test
   void messageExpressionIsEvaluated() {
-    assertThat(spec("mode: 'Off'")).containsExactly("spec: size must be 0 when mode is Off, not 1");
+    assertThat(rawSpec("mode: 'Off'"))
+        .containsExactly("spec: size must be 0 when mode is Off, not 1");
   }
 
   @Test
   void fieldPathMovesTheError() {
-    assertThat(spec("ports: [{name: a, port: 0}]"))
+    assertThat(rawSpec("ports: [{name: a, port: 0}]"))
         .containsExactly("spec.ports: ports must be positive");
   }
 
   @Test
   void transitionRulesDoNotRunOnCreate() {
     // spec carries "self.size == oldSelf.size"; on create there is no oldSelf, so it is skipped.
-    assertThat(spec()).isEmpty();
+    assertThat(rawSpec()).isEmpty();
+  }
+
+  @Test
+  void rulesSeeDefaultedValuesAsTheApiServerDefaultsBeforeValidating() {
+    // tier defaults to gold, policy to {} and then policy.retries to 3: without defaulting the
+    // rules would fail with "no such key".
+    assertThat(rawSpec()).isEmpty();
+    assertThat(rawSpec("enabled: false")).containsExactly("spec: gold widgets cannot be disabled");
+    assertThat(rawSpec("enabled: false", "tier: silver")).isEmpty();
+    assertThat(rawSpec("policy: {retries: 6}")).containsExactly("spec: at most 5 retries");
+  }
+
+  @Test
+  void blockingSchemaErrorsSkipTheRulesAsInTheApiServer() {
+    // A type error blocks CEL: the failing minReplicas/maxReplicas rule is not evaluated.
+    assertThat(rawSpec("minReplicas: 3", "maxReplicas: 2", "enabled: maybe"))
+        .containsExactly(
+            "spec.enabled: Invalid value: string \"maybe\": must be of type boolean", NOT_CHECKED);
+    // A bound violation does not block.
+    assertThat(rawSpec("minReplicas: 3", "maxReplicas: 2", "size: 101"))
+        .containsExactly(
+            "spec.size: Invalid value: 101: should be less than or equal to 100",
+            "spec: minReplicas must not exceed maxReplicas");
+  }
+
+  @Test
+  void everyBlockingErrorTypeSkipsTheRules() {
+    for (String blocking :
+        List.of(
+            "mode: Maybe", // NotSupported
+            "name: abcdefghi", // TooLong
+            "tags: [a, b, c, d]", // TooMany
+            "ports: [{protocol: TCP}]", // Required
+            "port: true", // TypeInvalid (int-or-string)
+            "mode: null")) { // null where not nullable
+      assertThat(rawSpec("minReplicas: 3", "maxReplicas: 2", blocking))
+          .as(blocking)
+          .endsWith(NOT_CHECKED)
+          .doesNotContain("spec: minReplicas must not exceed maxReplicas");
+    }
   }
 
   @Test
   void quantity() {
-    assertThat(spec("memory: 2Mi")).isEmpty();
-    assertThat(spec("memory: '1.5e6'")).isEmpty();
-    assertThat(spec("memory: 512Ki"))
+    assertThat(rawSpec("memory: 2Mi")).isEmpty();
+    assertThat(rawSpec("memory: '1.5e6'")).isEmpty();
+    assertThat(rawSpec("memory: 512Ki"))
         .containsExactly("spec.memory: memory must be a quantity above 1Mi");
-    assertThat(spec("memory: lots"))
+    assertThat(rawSpec("memory: lots"))
         .containsExactly("spec.memory: memory must be a quantity above 1Mi");
   }
 
   @Test
   void ipAndCidr() {
-    assertThat(spec("address: '::1'", "cidrs: [192.168.0.0/16]")).isEmpty();
-    assertThat(spec("address: 10.0.0.01")).containsExactly("spec.address: address must be an IP");
-    assertThat(spec("address: example.com")).containsExactly("spec.address: address must be an IP");
-    assertThat(spec("cidrs: [10.0.0.0/33]"))
+    assertThat(rawSpec("address: '::1'", "cidrs: [192.168.0.0/16]")).isEmpty();
+    assertThat(rawSpec("address: 10.0.0.01"))
+        .containsExactly("spec.address: address must be an IP");
+    assertThat(rawSpec("address: example.com"))
+        .containsExactly("spec.address: address must be an IP");
+    assertThat(rawSpec("cidrs: [10.0.0.0/33]"))
         .containsExactly("spec.cidrs: every entry must be a CIDR");
   }
 
   @Test
   void listFunctionsOnDoubles() {
-    assertThat(spec("weights: [0.1, 0.2]")).isEmpty();
-    assertThat(spec("weights: [0.5, 0.2]"))
+    assertThat(rawSpec("weights: [0.1, 0.2]")).isEmpty();
+    assertThat(rawSpec("weights: [0.5, 0.2]"))
         .containsExactly("spec.weights: weights must be sorted and sum to at most 1");
-    assertThat(spec("weights: [0.5, 0.7]"))
+    assertThat(rawSpec("weights: [0.5, 0.7]"))
         .containsExactly("spec.weights: weights must be sorted and sum to at most 1");
   }
 
   @Test
   void stringExtensions() {
-    assertThat(spec("hostname: node.example")).isEmpty();
-    assertThat(spec("hostname: Node.example"))
+    assertThat(rawSpec("hostname: node.example")).isEmpty();
+    assertThat(rawSpec("hostname: Node.example"))
         .containsExactly("spec.hostname: hostname must be lower case and qualified");
   }
 

@@ -1,5 +1,6 @@
 package io.pvekit.testing;
 
+import static io.pvekit.testing.CrdValidatorRulesTest.NOT_CHECKED;
 import static io.pvekit.testing.CrdValidatorRulesTest.WIDGETS;
 import static io.pvekit.testing.CrdValidatorRulesTest.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,8 @@ class CrdValidatorResourceTest {
   void metadataName() {
     String widget = "apiVersion: test.pvekit.io/v1\nkind: Widget\nspec: {size: 1}\n";
     assertThat(WIDGETS.validate(yaml(widget + "metadata: {namespace: default}")))
-        .containsExactly("metadata.name: Required value: name or generateName is required");
+        .containsExactly(
+            "metadata.name: Required value: name or generateName is required", NOT_CHECKED);
     assertThat(WIDGETS.validate(yaml(widget + "metadata: {generateName: w-}"))).isEmpty();
     assertThat(WIDGETS.validate(yaml(widget + "metadata: {name: My_Widget}")))
         .singleElement()
@@ -78,7 +80,8 @@ class CrdValidatorResourceTest {
             "metadata.labels[-bad]: Invalid value: \"-bad\": name part must consist of"
                 + " alphanumeric characters, '-', '_' or '.', with an optional DNS subdomain prefix"
                 + " and '/'",
-            "metadata.annotations[note]: must be of type string");
+            "metadata.annotations[note]: must be of type string",
+            NOT_CHECKED);
   }
 
   @Test
@@ -127,7 +130,8 @@ class CrdValidatorResourceTest {
     assertThat(WIDGETS.validateYaml(yaml))
         .containsExactly(
             "doc 3 (Widget/b): spec.mode: Unsupported value: \"Maybe\": supported values:"
-                + " [\"On\",\"Off\",\"Auto\"]");
+                + " [\"On\",\"Off\",\"Auto\"]",
+            "doc 3 (Widget/b): " + NOT_CHECKED);
     assertThat(WIDGETS.validateYaml("a: [unclosed"))
         .singleElement()
         .asString()
@@ -141,14 +145,16 @@ class CrdValidatorResourceTest {
     assertThatThrownBy(() -> WIDGETS.assertValidYaml(yaml))
         .isInstanceOf(AssertionError.class)
         .hasMessage(
-            "the API server would not accept this unchanged (2 errors):\n"
+            "the API server would not accept this unchanged (3 errors):\n"
                 + "  doc 1 (Widget/w): spec.size: Invalid value: 101: should be less than or equal to 100\n"
                 + "  doc 1 (Widget/w): spec.mode: Unsupported value: \"x\": supported values:"
-                + " [\"On\",\"Off\",\"Auto\"]");
+                + " [\"On\",\"Off\",\"Auto\"]\n"
+                + "  doc 1 (Widget/w): "
+                + NOT_CHECKED);
     assertThatThrownBy(() -> WIDGETS.assertValid(yaml(yaml)))
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith(
-            "the API server would not accept this unchanged (2 errors):\n  spec.size:");
+            "the API server would not accept this unchanged (3 errors):\n  spec.size:");
     WIDGETS.assertValid(
         yaml("apiVersion: test.pvekit.io/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 1}"));
   }

@@ -45,11 +45,10 @@ class CrdValidatorUpstreamTest {
     // README-SNIPPET-START
     CrdValidator validator = CrdValidator.upstream("crds");
     List<String> errors =
-        validator.validateYaml(PROXMOX_CLUSTER.replace("prefix: 24", "prefix: \"24\""));
+        validator.validateYaml(PROXMOX_CLUSTER.replace("[\"10.0.0.20-10.0.0.30\"]", "[]"));
     assertThat(errors)
         .containsExactly(
-            "doc 1 (ProxmoxCluster/demo): spec.ipv4Config.prefix: Invalid value: string \"24\":"
-                + " must be of type integer");
+            "doc 1 (ProxmoxCluster/demo): spec.ipv4Config: IPv4Config addresses must be provided");
     validator.assertValidYaml(PROXMOX_CLUSTER); // throws AssertionError listing every error
     // README-SNIPPET-END
   }

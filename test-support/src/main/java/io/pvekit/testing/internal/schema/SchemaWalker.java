@@ -15,20 +15,55 @@ import java.util.Set;
  * because the server would silently drop it and the manifest would not be stored unchanged).
  */
 public final class SchemaWalker {
+  static final String NOT_CHECKED =
+      "<root>: some validation rules were not checked because the object was invalid; correct"
+          + " the existing errors to complete validation";
+
   private final CelRuleEvaluator cel;
   private final List<String> errors;
+  private final List<PendingRules> pendingRules = new ArrayList<>();
+
+  /** The rules of one node, run after the schema walk unless a blocking error turned up. */
+  private record PendingRules(JsonNode rules, Object self, String path) {}
 
   SchemaWalker(CelRuleEvaluator cel, List<String> errors) {
     this.cel = cel;
     this.errors = errors;
   }
 
-  /** Validates a whole custom resource against its version's {@code openAPIV3Schema}. */
+  /**
+   * Validates a whole custom resource against its version's {@code openAPIV3Schema}, after applying
+   * the schema's defaults to a copy, as the API server does.
+   */
   public static List<String> validateResource(
       JsonNode resource, JsonNode schema, CelRuleEvaluator cel) {
     List<String> errors = new ArrayList<>();
-    new SchemaWalker(cel, errors).walk(resource, schema, "", true, true);
+    JsonNode defaulted = resource.deepCopy();
+    Defaulter.apply(defaulted, schema);
+    SchemaWalker walker = new SchemaWalker(cel, errors);
+    walker.walk(defaulted, schema, "", true, true);
+    if (errors.stream().anyMatch(SchemaWalker::blocksRules)) {
+      errors.add(NOT_CHECKED);
+    } else {
+      for (PendingRules pending : walker.pendingRules) {
+        CelChecks.check(pending.rules(), pending.self(), pending.path(), cel, errors);
+      }
+    }
     return errors;
+  }
+
+  /**
+   * Whether the API server skips all CEL rules because of this error: its hasBlockingErr treats
+   * Required, NotSupported (enum), TooLong, TooMany and TypeInvalid as blocking.
+   */
+  static boolean blocksRules(String error) {
+    return error.contains(": Required value")
+        || error.contains(": Unsupported value:")
+        || error.contains(": Too long:")
+        || error.contains(": Too many:")
+        || error.contains(": must be of type ")
+        || error.endsWith(": must be an integer or a string")
+        || error.endsWith(": must not be null (the schema is not nullable)");
   }
 
   /** The path as errors print it; the root is {@code <root>}. */
@@ -79,7 +114,7 @@ public final class SchemaWalker {
     combinators(value, schema, path);
     JsonNode rules = schema.get("x-kubernetes-validations");
     if (structural && rules != null && rules.isArray() && !rules.isEmpty()) {
-      CelChecks.check(rules, celSelf(value, schema, root), path, cel, errors);
+      pendingRules.add(new PendingRules(rules, celSelf(value, schema, root), path));
     }
   }
 
