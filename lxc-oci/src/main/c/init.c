@@ -2,12 +2,13 @@
  * proxmox-lxcri-init: runs inside the container in front of the container's own process, checks
  * what the runtime cannot check from outside, then execs the process (which keeps PID 1).
  *
- * usage: proxmox-lxcri-init [-t] [-C] -c DIR -- PROGRAM [ARGS...]
+ * usage: proxmox-lxcri-init [-t] [-C] [-m UMASK] -c DIR -- PROGRAM [ARGS...]
  *   -c DIR  the working directory the process must start in: an absolute path without symlinks,
  *           already resolved inside the container by the runtime
  *   -C      change into DIR first (exec); without it DIR must already be the working directory,
  *           as LXC's lxc.init.cwd left it (create/start)
  *   -t      make the console (stdin) the process's controlling terminal
+ *   -m      the umask (octal) the process starts with: LXC has no setting for process.user.umask
  *
  * Why the working-directory check: LXC changes into the working directory while it still holds
  * descriptors of host directories, so a path that ends up in one of them (a /proc/self/fd/N path,
@@ -38,7 +39,7 @@
 #define FAIL 126
 
 static void usage(const char *self) {
-  fprintf(stderr, "usage: %s [-t] [-C] -c DIR -- PROGRAM [ARGS...]\n", self);
+  fprintf(stderr, "usage: %s [-t] [-C] [-m UMASK] -c DIR -- PROGRAM [ARGS...]\n", self);
 }
 
 static int check_cwd(const char *dir, int change) {
@@ -95,12 +96,20 @@ static void close_on_exec_above_stderr(void) {
 int main(int argc, char **argv) {
   const char *dir = NULL;
   int change = 0, terminal = 0, i = 1;
+  long mask = -1;
   for (; i < argc; i++) {
     if (strcmp(argv[i], "--") == 0) {
       i++;
       break;
     } else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc) {
       dir = argv[++i];
+    } else if (strcmp(argv[i], "-m") == 0 && i + 1 < argc) {
+      char *end;
+      mask = strtol(argv[++i], &end, 8);
+      if (*argv[i] == '\0' || *end != '\0' || mask < 0 || mask > 0777) {
+        usage(argv[0]);
+        return FAIL;
+      }
     } else if (strcmp(argv[i], "-C") == 0) {
       change = 1;
     } else if (strcmp(argv[i], "-t") == 0) {
@@ -120,6 +129,9 @@ int main(int argc, char **argv) {
   if (terminal && ioctl(STDIN_FILENO, TIOCSCTTY, 0) < 0) {
     fprintf(stderr, "proxmox-lxcri-init: cannot take the console as controlling terminal: %s\n",
             strerror(errno));
+  }
+  if (mask >= 0) {
+    umask((mode_t)mask);
   }
   close_on_exec_above_stderr();
   execvp(argv[i], argv + i);

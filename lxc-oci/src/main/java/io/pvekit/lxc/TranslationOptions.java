@@ -51,6 +51,16 @@ public interface TranslationOptions {
   List<String> hookRunner();
 
   /**
+   * Whether the runtime starts the process through {@code proxmox-lxcri-init} (src/main/c/init.c),
+   * which sets what LXC has no key for ({@code process.user.umask}) before it execs the process.
+   * False by default: a translation alone cannot know that the helper will be there.
+   */
+  @Value.Default
+  default boolean initHelper() {
+    return false;
+  }
+
+  /**
    * The host's root, where host paths (bind sources, masked paths, device nodes) are looked up.
    * {@code /} except in tests.
    */

@@ -81,6 +81,31 @@ class ProxmoxLxcriIT {
   }
 
   @Test
+  void anIgnoredField_isAWarningInTheLogFile_notOnTheContainersStderr() throws Exception {
+    Path bundle =
+        new TestBundles.Spec()
+            .args("/bin/sh", "-c", "echo to-stderr >&2")
+            .resources("\"memory\":{\"kernel\":1048576}")
+            .write(dir.resolve("b"));
+    Path logFile = dir.resolve("runc.log");
+    Result run =
+        cli(
+            "--log",
+            logFile.toString(),
+            "--log-format",
+            "json",
+            "run",
+            "--bundle",
+            bundle.toString(),
+            PREFIX + "-kmem");
+    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.err).isEqualTo("to-stderr\n");
+    assertThat(Files.readString(logFile))
+        .contains("\"level\":\"warning\"")
+        .contains("$.linux.resources.memory.kernel ignored: kernel memory limits are gone");
+  }
+
+  @Test
   @Requires(Prerequisite.PYTHON3)
   void execWithTerminal_sendsThePtyToTheConsoleSocket_andTheProcessOwnsIt() throws Exception {
     Path bundle = new TestBundles.Spec().args("/bin/sleep", "600").write(dir.resolve("b"));

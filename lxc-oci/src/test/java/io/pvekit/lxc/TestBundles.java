@@ -57,6 +57,12 @@ public final class TestBundles {
       return this;
     }
 
+    /** The user with {@code process.user.umask} (an octal value such as 077). */
+    public Spec user(int uid, int gid, int umask) {
+      this.user = "{\"uid\":" + uid + ",\"gid\":" + gid + ",\"umask\":" + umask + "}";
+      return this;
+    }
+
     public Spec cwd(String cwd) {
       this.cwd = cwd;
       return this;

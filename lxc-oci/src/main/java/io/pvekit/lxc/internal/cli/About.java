@@ -1,6 +1,9 @@
 package io.pvekit.lxc.internal.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * --version, help and features: kept apart from the commands that read config.json so that printing
@@ -54,11 +57,32 @@ final class About {
             + "\"linux\":{\"namespaces\":"
             + namespaces
             + ",\"cgroup\":{\"v1\":true,\"v2\":true,\"systemd\":false,\"systemdUser\":false},"
-            + "\"seccomp\":{\"enabled\":true},\"apparmor\":{\"enabled\":true},"
+            + "\"seccomp\":{\"enabled\":true},\"apparmor\":{\"enabled\":"
+            + appArmorEnabled()
+            + "},"
             + "\"selinux\":{\"enabled\":true}},"
             + "\"annotations\":{\"io.pvekit.lxc.runtime\":\"proxmox-lxcri "
             + Main.VERSION
-            + "\",\"io.pvekit.lxc.terminal\":\"unsupported\"}}");
+            + "\",\"io.pvekit.lxc.terminal\":\""
+            + (helperPresent(ctx) ? "console-socket" : "needs proxmox-lxcri-init")
+            + "\"}}");
     return 0;
+  }
+
+  /** Terminals and umasks need the init helper the launcher names (PROXMOX_LXCRI_INIT). */
+  private static boolean helperPresent(Context ctx) {
+    String helper = ctx.env.get("PROXMOX_LXCRI_INIT");
+    return helper != null && !helper.isEmpty() && Files.isExecutable(Path.of(helper));
+  }
+
+  /** What runc reads, and what the translator checks before it applies a profile. */
+  private static boolean appArmorEnabled() {
+    try {
+      return Files.readString(Path.of("/sys/module/apparmor/parameters/enabled"))
+          .trim()
+          .startsWith("Y");
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

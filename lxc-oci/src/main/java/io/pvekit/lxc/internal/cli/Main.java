@@ -62,6 +62,7 @@ public final class Main {
               global.value("log-format", "text"),
               global.flag("debug"),
               err);
+      log.captureLibraryLogs();
       if (global.flag("version")) {
         About.version(out);
         return 0;

@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * runc's {@code --log} file. containerd's shim reports a failed call with the {@code msg} of the
@@ -45,6 +50,38 @@ final class RuncLog {
     if (debug) {
       write("debug", message);
     }
+  }
+
+  /**
+   * Sends the library's own log records (java.util.logging, where System.Logger writes by default)
+   * to this log instead of stderr: in {@code run} stderr is the container's, and runc too keeps its
+   * warnings in the {@code --log} file.
+   */
+  void captureLibraryLogs() {
+    Logger library = Logger.getLogger("io.pvekit.lxc");
+    library.setUseParentHandlers(false);
+    for (Handler old : library.getHandlers()) {
+      library.removeHandler(old);
+    }
+    library.addHandler(
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            String message = new SimpleFormatter().formatMessage(record);
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              warn(message);
+            } else {
+              debug(message);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        });
+    library.setLevel(debug ? Level.ALL : Level.INFO);
   }
 
   private void write(String level, String message) {

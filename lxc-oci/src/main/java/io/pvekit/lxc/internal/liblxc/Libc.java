@@ -8,15 +8,26 @@ import io.pvekit.lxc.internal.liblxc.Native.C;
 public final class Libc {
   private static final CallContext KILL = Native.signature(C.INT, C.INT, C.INT);
   private static final CallContext WAITPID = Native.signature(C.INT, C.INT, C.POINTER, C.INT);
+  private static final CallContext OPEN = Native.signature(C.INT, C.POINTER, C.INT);
+  private static final CallContext IOCTL = Native.signature(C.INT, C.INT, C.LONG);
+  private static final CallContext CLOSE = Native.signature(C.INT, C.INT);
   private static final int EINTR = 4;
+  private static final int O_RDONLY_CLOEXEC = 02000000;
+  private static final long NS_GET_NSTYPE = 0xb703L;
 
   private final long kill;
   private final long waitpid;
+  private final long open;
+  private final long ioctl;
+  private final long close;
 
   private Libc() {
     var library = Native.open("libc.so.6");
     kill = Native.symbol(library, "kill");
     waitpid = Native.symbol(library, "waitpid");
+    open = Native.symbol(library, "open");
+    ioctl = Native.symbol(library, "ioctl");
+    close = Native.symbol(library, "close");
   }
 
   private static final class Holder {
@@ -54,6 +65,22 @@ public final class Libc {
           throw new IllegalStateException("waitpid(" + pid + ") failed, errno " + errno);
         }
       }
+    }
+  }
+
+  /**
+   * The kind of namespace a file refers to ({@code ioctl(NS_GET_NSTYPE)}, Linux 4.11): one of the
+   * {@code CLONE_NEW*} flags, or -1 when the file cannot be opened or is not a namespace file.
+   */
+  public long namespaceType(String path) {
+    try (Arena arena = new Arena()) {
+      long fd = Native.call(OPEN, open, arena.string(path), O_RDONLY_CLOEXEC);
+      if (fd < 0) {
+        return -1;
+      }
+      long type = Native.call(IOCTL, ioctl, fd, NS_GET_NSTYPE);
+      Native.call(CLOSE, close, fd);
+      return type;
     }
   }
 

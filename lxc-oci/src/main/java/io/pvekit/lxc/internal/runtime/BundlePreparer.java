@@ -1,5 +1,6 @@
 package io.pvekit.lxc.internal.runtime;
 
+import io.pvekit.lxc.Explanation;
 import io.pvekit.lxc.LxcConfig;
 import io.pvekit.lxc.LxcRuntimeException;
 import io.pvekit.lxc.LxcTranslator;
@@ -8,17 +9,21 @@ import io.pvekit.lxc.OciHooks;
 import io.pvekit.lxc.OciProcess;
 import io.pvekit.lxc.OciSpec;
 import io.pvekit.lxc.TranslationOptions;
+import io.pvekit.lxc.UnsupportedOciFeatureException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** Reads a bundle's config.json and translates it (part 1's {@link LxcTranslator}). */
 public final class BundlePreparer implements LocalLxcEngine.Preparer {
+  private static final System.Logger LOG = System.getLogger(BundlePreparer.class.getName());
+
   /** Where the init helper appears in the container (its /dev is LXC's tmpfs). */
   static final String INIT_HELPER = "/dev/.proxmox-lxcri-init";
 
@@ -81,8 +86,14 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
             .logFile(stateDir.resolve(ContainerDir.LOG))
             .logLevel("INFO")
             .hookRunner(hookRunner)
+            .initHelper(helper.isPresent())
             .build();
-    LxcConfig config = LxcTranslator.translate(spec, options);
+    Explanation explanation = LxcTranslator.explain(spec, options);
+    LxcConfig config =
+        explanation
+            .config()
+            .orElseThrow(() -> new UnsupportedOciFeatureException(explanation.refused()));
+    warnAboutDifferences(id, explanation);
     for (Map.Entry<Path, String> side : config.sideFiles().entrySet()) {
       Files.createDirectories(side.getKey().toAbsolutePath().getParent());
       Files.writeString(side.getKey(), side.getValue());
@@ -97,6 +108,26 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
           "process.terminal is true, which needs a tmpfs mounted at /dev (as runc spec and"
               + " containerd write it): the init helper is bound into it");
     }
+    Optional<Long> umask =
+        spec.process()
+            .flatMap(
+                p ->
+                    p.user().umask().isPresent()
+                        ? Optional.of(p.user().umask().getAsLong())
+                        : Optional.empty());
+    boolean umaskByHelper =
+        explanation
+            .mappingOf("$.process.user.umask")
+            .map(m -> m.outcome() == Explanation.Outcome.RUNTIME)
+            .orElse(false);
+    if (umaskByHelper && !autodev) {
+      throw new LxcRuntimeException(
+          id,
+          "process.user.umask 0"
+              + Long.toOctalString(umask.orElse(0L))
+              + " is set by proxmox-lxcri-init, which needs a tmpfs mounted at /dev (as runc spec"
+              + " and containerd write it); mount one, or ask for umask 0022");
+    }
     if (helper.isPresent() && autodev) {
       rendered +=
           "# proxmox-lxcri: the helper that checks the working directory (and takes the terminal)\n"
@@ -105,7 +136,12 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
               + " "
               + INIT_HELPER.substring(1)
               + " none bind,ro,create=file 0 0\n";
-      args = wrap(args, config.values("lxc.init.cwd"), terminal);
+      args =
+          wrap(
+              args,
+              config.values("lxc.init.cwd"),
+              terminal,
+              umaskByHelper ? umask : Optional.empty());
     }
     return new PreparedContainer(
         rendered, args, runtimeHooks(spec), spec.annotations(), spec.ociVersion(), terminal);
@@ -115,16 +151,47 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
    * The process's argv behind the init helper: it checks that the process starts in the working
    * directory the translator resolved, takes the terminal if asked, and execs the process.
    */
-  private static List<String> wrap(List<String> args, List<String> cwd, boolean terminal) {
+  private static List<String> wrap(
+      List<String> args, List<String> cwd, boolean terminal, Optional<Long> umask) {
     List<String> wrapped = new ArrayList<>(List.of(INIT_HELPER));
     if (terminal) {
       wrapped.add("-t");
     }
+    umask.ifPresent(
+        mask -> {
+          wrapped.add("-m");
+          wrapped.add("0" + Long.toOctalString(mask));
+        });
     wrapped.add("-c");
     wrapped.add(cwd.isEmpty() ? "/" : cwd.get(cwd.size() - 1));
     wrapped.add("--");
     wrapped.addAll(args);
     return wrapped;
+  }
+
+  /**
+   * A field this runtime ignores goes to the log as a warning, so that nobody learns of it from a
+   * misbehaving container; an approximation (which {@code explain} states) goes there at debug
+   * level, since most configs have a few (LXC's own /dev, {@code container=lxc}).
+   */
+  private static void warnAboutDifferences(String id, Explanation explanation) {
+    for (Explanation.FieldMapping m : explanation.mappings()) {
+      System.Logger.Level level =
+          switch (m.outcome()) {
+            case IGNORED -> System.Logger.Level.WARNING;
+            case APPROXIMATED -> System.Logger.Level.DEBUG;
+            default -> null;
+          };
+      if (level != null && LOG.isLoggable(level)) {
+        LOG.log(
+            level,
+            "container {0}: {1} {2}: {3}",
+            id,
+            m.field(),
+            m.outcome().name().toLowerCase(Locale.ROOT),
+            m.note());
+      }
+    }
   }
 
   /** The phases liblxc has no moment for, which the runtime runs itself. */

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * The other four sets follow from it and the uid, as the kernel derives them at execve(2): uid 0
  * gets the whole bounding set as permitted and effective; any other uid ends with none unless
  * ambient capabilities are raised, which LXC does not do. So each set is mapped when the outcome is
- * the same as asked, and refused when it is not.
+ * the same as asked, approximated when it differs only in what a process could not gain anyway (a
+ * non-empty inheritable set), and refused when the process would miss what it asked for.
  */
 final class CapabilityMapper {
   static final Set<String> KNOWN =
@@ -109,8 +110,17 @@ final class CapabilityMapper {
       Translation.Field field = t.field("$.process.capabilities.inheritable", caps.inheritable());
       if (inheritable.isEmpty()) {
         field.mapped("empty, as LXC leaves it");
+      } else if (!bounding.containsAll(inheritable)) {
+        field.refused("holds capabilities the bounding set does not: they cannot be granted");
       } else {
-        field.refused("LXC starts the process with an empty inheritable set");
+        // umoci, Docker-era configs and older `runc spec` fill this set; refusing them would refuse
+        // most bundles. Leaving it empty is runc's own default since CVE-2022-24769 and never
+        // grants more: uid 0 gets the bounding set anyway, and for other uids only programs with
+        // file-inheritable capabilities would have gained them.
+        field.approximated(
+            "left empty (LXC sets no inheritable capabilities, runc's default since"
+                + " CVE-2022-24769): uid 0 gets the same permitted and effective sets; a program"
+                + " with file-inheritable capabilities does not gain them");
       }
     }
     Set<String> ambient = names(t, "ambient", caps.ambient());

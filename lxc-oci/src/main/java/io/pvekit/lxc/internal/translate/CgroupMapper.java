@@ -96,7 +96,17 @@ final class CgroupMapper {
                     low,
                     host));
     m.swap().ifPresent(swap -> swap(t, host, m.limit(), swap));
-    unlimitedOnly(t, base + "kernel", m.kernel(), "kernel memory limits are gone from Linux 6");
+    m.kernel()
+        .ifPresent(
+            kernel -> {
+              Translation.Field field = t.field(base + "kernel", kernel);
+              if (kernel < 0) {
+                field.mapped("unlimited: nothing to set");
+              } else {
+                // runc ignores it too: the kernel dropped kernel-memory limits in Linux 6
+                field.ignored("kernel memory limits are gone from Linux 6; runc ignores them too");
+              }
+            });
     m.kernelTcp()
         .ifPresent(
             tcp -> {
@@ -186,19 +196,6 @@ final class CgroupMapper {
       return;
     }
     field.line(host.prefix() + "memory.memsw.limit_in_bytes", swap < 0 ? -1 : swap).mapped();
-  }
-
-  private static void unlimitedOnly(
-      Translation t, String field, OptionalLong value, String reason) {
-    value.ifPresent(
-        v -> {
-          Translation.Field f = t.field(field, v);
-          if (v < 0) {
-            f.mapped("unlimited: nothing to set");
-          } else {
-            f.refused(reason);
-          }
-        });
   }
 
   private static void cpu(Translation t, HostCgroups host, OciCpu c) {

@@ -53,8 +53,15 @@ final class NamespaceMapper {
       } else if (!ns.path().get().startsWith("/")) {
         field.refused("the path of a namespace to join must be absolute");
       } else {
-        // liblxc opens an absolute value of lxc.namespace.share.* as a namespace file
-        field.line("lxc.namespace.share." + lxcName, ns.path().get()).mapped("joined by path");
+        String wrongKind = NamespaceFiles.mismatch(ns.path().get(), ns.type());
+        if (wrongKind != null) {
+          // the spec's MUST: joining a file of another kind would put the container in a
+          // namespace nobody asked for (or fail half-way inside liblxc)
+          field.refused(wrongKind);
+        } else {
+          // liblxc opens an absolute value of lxc.namespace.share.* as a namespace file
+          field.line("lxc.namespace.share." + lxcName, ns.path().get()).mapped("joined by path");
+        }
       }
     }
     Translation.Field clone = t.field("$.linux.namespaces", seen.size() + " namespaces");

@@ -5,6 +5,8 @@ import io.pvekit.lxc.OciRlimit;
 import io.pvekit.lxc.OciUser;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,12 +62,7 @@ final class ProcessMapper {
     } else {
       t.field("$.process.noNewPrivileges", false).mapped("LXC's default: the flag is not set");
     }
-    t.field("$.process.apparmorProfile", p.apparmorProfile())
-        .line("lxc.apparmor.profile", p.apparmorProfile().orElse("unconfined"))
-        .mapped(
-            p.apparmorProfile().isPresent()
-                ? ""
-                : "absent: OCI applies no profile, while LXC would load its default; made explicit");
+    apparmor(t, p);
     p.oomScoreAdj()
         .ifPresent(
             adj ->
@@ -167,6 +164,39 @@ final class ProcessMapper {
     field.line("lxc.init.cwd", where.absolute()).mapped(String.join("; ", notes));
   }
 
+  /**
+   * runc refuses a profile on a kernel without AppArmor: a security setting that was asked for and
+   * cannot be applied must not turn into silence (liblxc would drop it with a log line).
+   */
+  private static void apparmor(Translation t, OciProcess p) {
+    Translation.Field field = t.field("$.process.apparmorProfile", p.apparmorProfile());
+    if (p.apparmorProfile().isEmpty()) {
+      field
+          .line("lxc.apparmor.profile", "unconfined")
+          .mapped(
+              "absent: OCI applies no profile, while LXC would load its default; made explicit");
+      return;
+    }
+    String profile = p.apparmorProfile().get();
+    if (!profile.equals("unconfined") && !appArmorEnabled(t.options().hostRoot())) {
+      field.refused(
+          "this host's kernel has AppArmor off, so the profile cannot be applied; drop"
+              + " apparmorProfile or run on a host with AppArmor enabled");
+      return;
+    }
+    field.line("lxc.apparmor.profile", profile).mapped();
+  }
+
+  /** What runc reads too: the apparmor module's "enabled" parameter. */
+  private static boolean appArmorEnabled(Path hostRoot) {
+    Path enabled = hostRoot.resolve("sys/module/apparmor/parameters/enabled");
+    try {
+      return Files.readString(enabled).trim().startsWith("Y");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static void user(Translation t, OciUser user) {
     // ids are within 0..2^31-1 here: OciUser refuses the ones liblxc would misread (OciIds)
     t.field("$.process.user.uid", user.uid()).line("lxc.init.uid", user.uid()).mapped();
@@ -182,12 +212,18 @@ final class ProcessMapper {
         .ifPresent(
             umask -> {
               Translation.Field field = t.field("$.process.user.umask", umask);
-              if (umask == LXC_UMASK) {
+              if (umask < 0 || umask > 0777) {
+                field.refused("a umask is an octal value from 0 to 0777");
+              } else if (umask == LXC_UMASK) {
                 field.mapped("LXC's init leaves the process with umask 0022, as asked");
+              } else if (t.options().initHelper()) {
+                field.runtime("proxmox-lxcri-init sets it before it execs the process");
               } else {
                 field.refused(
-                    "LXC has no umask setting; its init leaves the process with 0022, not 0"
-                        + Long.toOctalString(umask));
+                    "LXC has no umask setting and leaves the process with 0022, not 0"
+                        + Long.toOctalString(umask)
+                        + "; proxmox-lxcri-init sets it (built by ./mvnw package where gcc and"
+                        + " libc6-dev are installed)");
               }
             });
     user.username().ifPresent(u -> t.field("$.process.user.username", u).ignored("Windows only"));

@@ -56,6 +56,11 @@ class MainTest {
     assertThat(features.get("hooks")).hasSize(6);
     assertThat(features.at("/linux/namespaces").toString()).contains("network", "pid");
     assertThat(features.at("/linux/cgroup/systemd").asBoolean()).isFalse();
+    assertThat(features.at("/linux/apparmor/enabled").asBoolean())
+        .isEqualTo(Files.exists(Path.of("/sys/module/apparmor/parameters/enabled")));
+    // this test runs without PROXMOX_LXCRI_INIT, so terminals are not on offer
+    assertThat(features.at("/annotations/io.pvekit.lxc.terminal").asText())
+        .isEqualTo("needs proxmox-lxcri-init");
   }
 
   @Test

@@ -1,0 +1,140 @@
+package io.pvekit.lxc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pvekit.testing.Prerequisite;
+import io.pvekit.testing.Requires;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bundles that runc runs, run here through liblxc: one that {@code umoci unpack} made, unchanged,
+ * and the fields only the init helper can honour.
+ */
+@Requires({
+  Prerequisite.ROOT,
+  Prerequisite.LIBLXC,
+  Prerequisite.LXC_TOOLS,
+  Prerequisite.BUSYBOX_STATIC,
+  Prerequisite.UMOCI,
+  Prerequisite.STATIC_CC,
+  Prerequisite.PYTHON3
+})
+class RunWhatRuncRunsIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Path HELPER = Path.of("target/proxmox-lxcri-init").toAbsolutePath();
+  private static final String PREFIX =
+      "runc" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+
+  @TempDir static Path shared;
+  private static Path root;
+  private static LxcRuntime runtime;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void createRuntime() {
+    assertThat(HELPER).as("built by ./mvnw package with gcc and libc6-dev").isExecutable();
+    root = shared.resolve("state");
+    runtime = LxcRuntime.builder().root(root).timeout(WAIT).initHelper(HELPER).build();
+  }
+
+  @AfterEach
+  void deleteLeftovers() {
+    for (ContainerState state : runtime.list()) {
+      runtime.delete(state.id(), true);
+    }
+  }
+
+  @AfterAll
+  static void nothingLeaks() throws Exception {
+    LeakCheck.assertNothingLeft(PREFIX, root);
+  }
+
+  private int runToExit(String name, Path bundle) throws Exception {
+    return runToExit(name, bundle, null);
+  }
+
+  private int runToExit(String name, Path bundle, Path consoleSocket) throws Exception {
+    String id = PREFIX + "-" + name;
+    if (consoleSocket == null) {
+      runtime.create(id, bundle);
+    } else {
+      runtime.create(id, bundle, consoleSocket);
+    }
+    runtime.start(id);
+    int status = runtime.awaitExit(id, WAIT).orElseThrow(() -> new AssertionError("no exit"));
+    runtime.delete(id, true);
+    return status;
+  }
+
+  @Test
+  void aBundleThatUmociUnpacked_runsUnchanged() throws Exception {
+    Path layout = dir.resolve("layout");
+    UmociCompatibilityIT.run("umoci", "init", "--layout", layout.toString());
+    UmociCompatibilityIT.run("umoci", "new", "--image", layout + ":busybox");
+    Path layer = dir.resolve("layer");
+    BusyboxBundle.create(layer);
+    UmociCompatibilityIT.run(
+        "umoci", "insert", "--image", layout + ":busybox", layer.resolve("rootfs").toString(), "/");
+    UmociCompatibilityIT.run(
+        "umoci",
+        "config",
+        "--image",
+        layout + ":busybox",
+        "--config.env",
+        "PATH=/bin",
+        "--config.entrypoint",
+        "/bin/sh",
+        "--config.cmd",
+        "-c",
+        "--config.cmd",
+        "test \"$(cat /proc/self/status | grep -c CapBnd)\" = 1 && exit 7");
+    Path bundle = dir.resolve("bundle");
+    UmociCompatibilityIT.run("umoci", "unpack", "--image", layout + ":busybox", bundle.toString());
+    String config = Files.readString(bundle.resolve("config.json"));
+    assertThat(config)
+        .as("umoci fills the inheritable set")
+        .containsPattern("\"inheritable\":\\s*\\[\\s*\"CAP_");
+
+    assertThat(config).as("umoci asks for a terminal").containsPattern("\"terminal\":\\s*true");
+
+    // as with runc create, a terminal goes to whoever listens on the console socket
+    Path socket = dir.resolve("console.sock");
+    Process console = consoleSocket(socket);
+    try {
+      assertThat(runToExit("umoci", bundle, socket)).isEqualTo(7);
+    } finally {
+      console.destroy();
+    }
+  }
+
+  private Process consoleSocket(Path socket) throws Exception {
+    Path peer = dir.resolve("console-socket.py");
+    try (var script = LxcRuntimeIT.class.getResourceAsStream("console-socket.py")) {
+      Files.copy(script, peer);
+    }
+    Process process =
+        new ProcessBuilder("python3", peer.toString(), socket.toString(), "")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(process.inputReader().readLine()).isEqualTo("listening");
+    return process;
+  }
+
+  @Test
+  void umask_isTheOneAskedFor() throws Exception {
+    Path bundle =
+        new TestBundles.Spec()
+            .user(0, 0, 077)
+            .args("/bin/sh", "-c", "exit $(( $(umask) ))")
+            .write(dir.resolve("bundle"));
+    assertThat(runToExit("umask", bundle)).isEqualTo(077);
+  }
+}
