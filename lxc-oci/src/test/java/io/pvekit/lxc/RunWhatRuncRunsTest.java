@@ -201,4 +201,25 @@ class RunWhatRuncRunsTest {
     assertThat(m.outcome()).isEqualTo(Outcome.REFUSED);
     assertThat(m.note()).contains("does not exist");
   }
+
+  @Test
+  void aFifoAmongTheMaskedPaths_isRefusedAtOnce_notAHangInLiblxc() throws Exception {
+    Path fifo = bundle.resolve("rootfs/run-fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Files.writeString(bundle.resolve("rootfs/plain"), "x");
+    OciSpec spec =
+        spec(
+            "{\"uid\":0,\"gid\":0}",
+            "",
+            "],\"maskedPaths\":[\"/plain\",\"/run-fifo\"],\"readonlyPaths\":[\"/run-fifo\"]");
+    Explanation explanation = LxcTranslator.explain(spec, options().build());
+    assertThat(explanation.mappingOf("$.linux.maskedPaths[0]").orElseThrow().outcome())
+        .isEqualTo(Outcome.MAPPED);
+    for (String field : new String[] {"$.linux.maskedPaths[1]", "$.linux.readonlyPaths[0]"}) {
+      Explanation.FieldMapping m = explanation.mappingOf(field).orElseThrow();
+      assertThat(m.outcome()).as(field).isEqualTo(Outcome.REFUSED);
+      assertThat(m.note()).contains("FIFO or socket");
+    }
+  }
 }

@@ -295,6 +295,12 @@ final class MountMapper {
         String key = t.fs().resolve(path).key;
         if (key.isEmpty()) {
           field.refused("resolves to the container's root itself");
+        } else if (isFifoOrSocket(t, key)) {
+          // liblxc opens the target of a mount entry, and opening a FIFO waits for a writer: the
+          // start would hang until the runtime's timeout
+          field.refused(
+              "is a FIFO or socket in the rootfs, which liblxc would block on while mounting over"
+                  + " it; remove it from the image or from this list");
         } else {
           // relative to the rootfs: lxc.mount.entry targets are
           map.accept(field, key);
@@ -319,6 +325,33 @@ final class MountMapper {
       default:
         field.refused(
             "LXC cannot make the container's root \"" + propagation + "\" towards the host");
+    }
+  }
+
+  private static boolean isFifoOrSocket(Translation t, String target) {
+    if (target.startsWith("proc/") || target.startsWith("sys/")) {
+      return false;
+    }
+    return t.rootfs()
+        .map(
+            r -> {
+              Path file = r.resolve(target);
+              return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                  && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                  && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
+                  && !Files.isSymbolicLink(file)
+                  && !isDevice(file);
+            })
+        .orElse(false);
+  }
+
+  private static boolean isDevice(Path file) {
+    try {
+      int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+      int type = mode & 0170000;
+      return type == 0020000 || type == 0060000;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
     }
   }
 
