@@ -214,7 +214,7 @@ public final class CheckOutcome {
       if (problems == 0) {
         return new CheckOutcome(CheckStatus.PASS, passMessage, items);
       }
-      return new CheckOutcome(bad, String.format(badMessage, problems), items);
+      return new CheckOutcome(bad, badMessage.replace("%d", Integer.toString(problems)), items);
     }
   }
 }

@@ -18,6 +18,16 @@ public abstract class CheckSettings {
   }
 
   /**
+   * The lowest Kubernetes version accepted for the management cluster.
+   *
+   * @return a version such as {@code 1.30}
+   */
+  @Value.Default
+  public String minimumKubernetesVersion() {
+    return "1.30";
+  }
+
+  /**
    * Bridges every node must have.
    *
    * @return bridge names

@@ -34,6 +34,18 @@ public interface Evidence {
   boolean problem();
 
   /**
+   * An observation.
+   *
+   * @param subject what was looked at
+   * @param detail what was seen
+   * @param problem whether it is a problem
+   * @return the evidence
+   */
+  static Evidence of(String subject, String detail, boolean problem) {
+    return ImmutableEvidence.of(subject, detail, problem);
+  }
+
+  /**
    * A healthy observation.
    *
    * @param subject what was looked at

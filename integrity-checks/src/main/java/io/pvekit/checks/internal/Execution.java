@@ -3,6 +3,7 @@ package io.pvekit.checks.internal;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pvekit.checks.Check;
 import io.pvekit.checks.CheckContext;
+import io.pvekit.checks.CheckNotEvaluatedException;
 import io.pvekit.checks.CheckOutcome;
 import io.pvekit.checks.CheckReport;
 import io.pvekit.checks.CheckResult;
@@ -219,6 +220,9 @@ public final class Execution {
 
   /** Maps what a check threw to a status that never reads as healthy. */
   static CheckOutcome classify(Throwable e) {
+    if (e instanceof CheckNotEvaluatedException) {
+      return CheckOutcome.notEvaluated(e.getMessage());
+    }
     if (e instanceof KubernetesClientException k && (k.getCode() == 401 || k.getCode() == 403)) {
       return CheckOutcome.notEvaluated(
           "the Kubernetes API refused the read (" + k.getCode() + "): " + firstLine(k));
