@@ -71,7 +71,7 @@ class CrdValidatorCelTest {
             "tags: [a, b, c, d]", // TooMany
             "ports: [{protocol: TCP}]", // Required
             "port: true", // TypeInvalid (int-or-string)
-            "mode: null")) { // null where not nullable
+            "tags: [null]")) { // null where not nullable
       assertThat(rawSpec("minReplicas: 3", "maxReplicas: 2", blocking))
           .as(blocking)
           .endsWith(NOT_CHECKED)

@@ -115,9 +115,13 @@ class CrdValidatorRulesTest {
   @Test
   void nullable() {
     assertThat(spec("note: null")).isEmpty();
-    assertThat(spec("mode: null"))
+    // The API server drops a null of a non-nullable field: it counts as absent, and may be
+    // defaulted (tier) or missing (size); an array item cannot be dropped.
+    assertThat(spec("mode: null", "tier: null")).isEmpty();
+    assertThat(spec("size: null")).containsExactly("spec.size: Required value");
+    assertThat(spec("tags: [a, null]"))
         .containsExactly(
-            "spec.mode: Invalid value: null: must not be null (the schema is not nullable)");
+            "spec.tags[1]: Invalid value: null: must not be null (the schema is not nullable)");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.pvekit.testing.internal.cel.CelRuleEvaluator;
+import io.pvekit.testing.internal.cel.CelValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,55 +15,82 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every CEL rule of every upstream CRD compiles with the evaluator's library. */
+/**
+ * Every CEL rule of every upstream CRD compiles with the evaluator's library, and runs (to true,
+ * false or an evaluation error, never "not supported") on a sample value of its schema.
+ */
 @Requires(Prerequisite.SHARED_UPSTREAM)
 class UpstreamCelRulesTest {
   private static final List<String> DIRECTORIES =
       List.of("crds", "crds/legacy/v1beta1-contract", "operator-crds");
 
-  @Test
-  void everyRuleOfEveryUpstreamCrdCompiles() throws IOException {
-    Map<String, String> rules = new TreeMap<>();
+  /** A distinct rule text with where it was first seen. */
+  private record Rule(String file, JsonNode schema, String messageExpression) {}
+
+  private static final Map<String, Rule> RULES = new TreeMap<>();
+  private static final CelRuleEvaluator CEL = new CelRuleEvaluator();
+
+  @BeforeAll
+  static void collectUpstreamRules() throws IOException {
     for (String dir : DIRECTORIES) {
       try (Stream<Path> files = Files.list(SharedData.upstream(dir))) {
         for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-          collectRules(file, rules);
+          collect(file);
         }
       }
     }
-    CelRuleEvaluator cel = new CelRuleEvaluator();
+  }
+
+  @Test
+  void everyRuleOfEveryUpstreamCrdCompiles() {
     List<String> unsupported = new ArrayList<>();
-    rules.forEach(
+    RULES.forEach(
         (rule, where) -> {
-          String error = cel.compileError(rule);
+          String error = CEL.compileError(rule);
           if (error != null) {
-            unsupported.add(where + ": " + rule + " -> " + error);
+            unsupported.add(where.file() + ": " + rule + " -> " + error);
           }
-          String message = messageExpressions.get(rule);
-          if (message != null && cel.compileError(message) != null) {
-            unsupported.add(where + ": messageExpression " + message);
+          if (where.messageExpression() != null
+              && CEL.compileError(where.messageExpression()) != null) {
+            unsupported.add(where.file() + ": messageExpression " + where.messageExpression());
           }
         });
     // The upstream CRDs carried 82 distinct rule texts when this was written.
-    assertThat(rules).hasSizeGreaterThanOrEqualTo(82);
+    assertThat(RULES).hasSizeGreaterThanOrEqualTo(82);
     assertThat(unsupported).isEmpty();
   }
 
-  private final Map<String, String> messageExpressions = new TreeMap<>();
+  @Test
+  void everyRuleOfEveryUpstreamCrdRunsOnASampleOfItsSchema() {
+    List<String> unsupported = new ArrayList<>();
+    int evaluated = 0;
+    for (Map.Entry<String, Rule> entry : RULES.entrySet()) {
+      if (CelRuleEvaluator.isTransitionRule(entry.getKey())) {
+        continue;
+      }
+      JsonNode schema = entry.getValue().schema();
+      CelRuleEvaluator.Outcome outcome =
+          CEL.evaluate(entry.getKey(), CelValues.of(SchemaSamples.sample(schema), schema));
+      evaluated++;
+      if (outcome instanceof CelRuleEvaluator.Unsupported u) {
+        unsupported.add(entry.getValue().file() + ": " + entry.getKey() + " -> " + u.reason());
+      }
+    }
+    assertThat(evaluated).isGreaterThanOrEqualTo(60);
+    assertThat(unsupported).isEmpty();
+  }
 
-  private void collectRules(Path file, Map<String, String> rules) throws IOException {
+  private static void collect(Path file) throws IOException {
     try (MappingIterator<JsonNode> docs =
         new YAMLMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
       while (docs.hasNext()) {
         JsonNode doc = docs.next();
         if (doc != null && "CustomResourceDefinition".equals(doc.path("kind").asText())) {
           for (JsonNode version : doc.path("spec").path("versions")) {
-            walk(
-                version.path("schema").path("openAPIV3Schema"),
-                file.getFileName().toString(),
-                rules);
+            walk(version.path("schema").path("openAPIV3Schema"), file.getFileName().toString());
           }
         }
       }
@@ -70,22 +98,21 @@ class UpstreamCelRulesTest {
   }
 
   /** Follows the schema structure only, so a property named x-kubernetes-validations is no rule. */
-  private void walk(JsonNode schema, String where, Map<String, String> rules) {
+  private static void walk(JsonNode schema, String file) {
     if (!schema.isObject()) {
       return;
     }
     for (JsonNode rule : schema.path("x-kubernetes-validations")) {
-      rules.putIfAbsent(rule.path("rule").asText(), where);
-      if (rule.hasNonNull("messageExpression")) {
-        messageExpressions.put(rule.path("rule").asText(), rule.get("messageExpression").asText());
-      }
+      String message =
+          rule.hasNonNull("messageExpression") ? rule.get("messageExpression").asText() : null;
+      RULES.putIfAbsent(rule.path("rule").asText(), new Rule(file, schema, message));
     }
-    schema.path("properties").forEach(child -> walk(child, where, rules));
-    walk(schema.path("items"), where, rules);
-    walk(schema.path("additionalProperties"), where, rules);
+    schema.path("properties").forEach(child -> walk(child, file));
+    walk(schema.path("items"), file);
+    walk(schema.path("additionalProperties"), file);
     for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
-      schema.path(combinator).forEach(child -> walk(child, where, rules));
+      schema.path(combinator).forEach(child -> walk(child, file));
     }
-    walk(schema.path("not"), where, rules);
+    walk(schema.path("not"), file);
   }
 }
