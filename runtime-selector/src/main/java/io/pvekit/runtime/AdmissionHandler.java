@@ -158,6 +158,15 @@ public final class AdmissionHandler {
     if (namespace == null || namespace.isEmpty()) {
       return Verdict.deny("request.namespace: required; pods and databases are namespaced");
     }
+    String objectNamespace = ReviewJson.text(object.path("metadata"), "namespace");
+    if (objectNamespace != null && !objectNamespace.equals(namespace)) {
+      return Verdict.deny(
+          "object.metadata.namespace '"
+              + objectNamespace
+              + "' differs from request.namespace '"
+              + namespace
+              + "'");
+    }
     boolean pod = group.isEmpty() && "v1".equals(version) && "Pod".equals(kind);
     boolean database = DatabaseResource.GROUP.equals(group) && isEngine(kind);
     if (mutate) {

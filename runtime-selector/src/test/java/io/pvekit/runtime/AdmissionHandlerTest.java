@@ -264,4 +264,23 @@ class AdmissionHandlerTest {
                 .handle("/validate", review.getBytes(StandardCharsets.UTF_8)));
     assertThat(resp).containsEntry("uid", "u-9").containsEntry("allowed", false);
   }
+
+  @Test
+  void objectInAnotherNamespaceThanTheRequest_isDenied() {
+    // Found by AdmissionFuzzTest: owners are looked up in request.namespace.
+    Map<String, Object> resp =
+        Reviews.response(
+            handler("lxc", "Accepted")
+                .handle(
+                    "/mutate",
+                    Reviews.review(
+                        "u",
+                        "elsewhere",
+                        new GroupVersionKind("", "Pod", "v1"),
+                        Reviews.databasePod().build(),
+                        false)));
+    assertThat(resp).containsEntry("allowed", false);
+    assertThat(resp.get("status").toString())
+        .contains("differs from request.namespace 'elsewhere'");
+  }
 }

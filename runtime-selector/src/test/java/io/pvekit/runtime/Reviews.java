@@ -102,8 +102,10 @@ final class Reviews {
         .endSpec();
   }
 
+  /** A review of the pod, moved into the namespace as the API server would send it. */
   static byte[] podReview(String uid, String namespace, Pod pod, boolean dryRun) {
-    return review(uid, namespace, new GroupVersionKind("", "Pod", "v1"), pod, dryRun);
+    Pod moved = new PodBuilder(pod).editMetadata().withNamespace(namespace).endMetadata().build();
+    return review(uid, namespace, new GroupVersionKind("", "Pod", "v1"), moved, dryRun);
   }
 
   static byte[] review(
