@@ -294,19 +294,23 @@ final class TenantValidation {
   }
 
   private void version() {
-    String v = s.kubernetesVersion;
+    String problem = versionProblem(s.kubernetesVersion);
+    if (problem != null) {
+      error("kubernetesVersion", s.kubernetesVersion, problem);
+    }
+  }
+
+  /** What is wrong with a Kubernetes version, or null when it is supported. */
+  static String versionProblem(String v) {
     Matcher m = v == null ? null : VERSION.matcher(v);
     if (m == null || !m.matches()) {
-      error("kubernetesVersion", v, "must look like v1.34.2");
-      return;
+      return "must look like v1.34.2";
     }
     int minor = Integer.parseInt(m.group(1));
     if (minor < MIN_MINOR || minor > MAX_MINOR) {
-      error(
-          "kubernetesVersion",
-          v,
-          "Kamaji 26.8 and Cluster API v1.14 support v1." + MIN_MINOR + " to v1." + MAX_MINOR);
+      return "Kamaji 26.8 and Cluster API v1.14 support v1." + MIN_MINOR + " to v1." + MAX_MINOR;
     }
+    return null;
   }
 
   private Optional<Ipv4.Range> cidr(String field, String text) {
