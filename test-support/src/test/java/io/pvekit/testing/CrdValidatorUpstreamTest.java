@@ -114,4 +114,154 @@ class CrdValidatorUpstreamTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("spec.deployment: unknown field, the API server would prune it");
   }
+
+  private static final String PROXMOX_MACHINE =
+      """
+      apiVersion: infrastructure.cluster.x-k8s.io/v1alpha2
+      kind: ProxmoxMachine
+      metadata:
+        name: demo-cp-0
+      spec:
+        sourceNode: pve1
+        templateID: 100
+        network:
+          networkDevices:
+          - name: net1
+            bridge: vmbr1
+            mtu: 1500
+        vmIDRange:
+          start: 1000
+          end: 1100
+      """;
+
+  private static final String CAPI_CLUSTER =
+      """
+      apiVersion: cluster.x-k8s.io/v1beta2
+      kind: Cluster
+      metadata:
+        name: demo
+      spec:
+        clusterNetwork:
+          pods:
+            cidrBlocks: [192.168.0.0/16]
+        controlPlaneRef:
+          apiGroup: controlplane.cluster.x-k8s.io
+          kind: KamajiControlPlane
+          name: demo
+        infrastructureRef:
+          apiGroup: infrastructure.cluster.x-k8s.io
+          kind: ProxmoxCluster
+          name: demo
+      """;
+
+  @Test
+  void capmoxProxmoxMachineRules() {
+    assertThat(crds.validateYaml(PROXMOX_MACHINE)).isEmpty();
+    assertThat(crds.validateYaml(PROXMOX_MACHINE.replace("mtu: 1500", "mtu: 500")))
+        .containsExactly(
+            "doc 1 (ProxmoxMachine/demo-cp-0): spec.network.networkDevices[0].mtu: invalid MTU"
+                + " value");
+    assertThat(crds.validateYaml(PROXMOX_MACHINE.replace("end: 1100", "end: 999")))
+        .containsExactly(
+            "doc 1 (ProxmoxMachine/demo-cp-0): spec.vmIDRange: end should be greater than or"
+                + " equal to start");
+    assertThat(
+            crds.validateYaml(
+                PROXMOX_MACHINE.replace(
+                    "  templateID: 100\n",
+                    "  templateID: 100\n  templateSelector: {matchTags: [k8s]}\n")))
+        .contains(
+            "doc 1 (ProxmoxMachine/demo-cp-0): spec: must define either a SourceNode with a"
+                + " TemplateID or a TemplateSelector");
+  }
+
+  @Test
+  void capiV1beta2MinItems() {
+    assertThat(crds.validateYaml(CAPI_CLUSTER)).isEmpty();
+    assertThat(crds.validateYaml(CAPI_CLUSTER.replace("[192.168.0.0/16]", "[]")))
+        .containsExactly(
+            "doc 1 (Cluster/demo): spec.clusterNetwork.pods.cidrBlocks: Invalid value: 0 items:"
+                + " should have at least 1 items");
+  }
+
+  @Test
+  void kamajiTenantControlPlaneRules() throws IOException {
+    String sample =
+        Files.readString(
+            SharedData.upstream(
+                "crds/templates/kamaji-26.8.2-edge/kamaji_v1alpha1_tenantcontrolplane.yaml"));
+    assertThat(
+            crds.validateYaml(
+                sample.replace(
+                    "  networkProfile:\n", "  networkProfile:\n    podCidr: 10.0.0.0/33\n")))
+        .containsExactly(
+            "doc 1 (TenantControlPlane/k8s-133): spec.networkProfile.podCidr: podCidr must be"
+                + " empty or a valid CIDR");
+    assertThat(
+            crds.validateYaml(
+                sample.replace(
+                    "  networkProfile:\n",
+                    "  networkProfile:\n    advertiseAddress: 10.0.0.300\n")))
+        .containsExactly(
+            "doc 1 (TenantControlPlane/k8s-133): spec.networkProfile.advertiseAddress:"
+                + " advertiseAddress must be a valid IP address");
+    assertThat(
+            crds.validateYaml(
+                sample.replace("mode: DaemonSet", "mode: Deployment\n        replicas: 0")))
+        .containsExactly(
+            "doc 1 (TenantControlPlane/k8s-133): spec.addons.konnectivity.agent: replicas must be"
+                + " 0 (or unset) when mode is DaemonSet, and greater than 0 (or unset) when mode is"
+                + " Deployment");
+    assertThat(
+            crds.validateYaml(
+                sample.replace(
+                    "      serviceType: LoadBalancer",
+                    "      serviceType: ClusterIP\n    ingress: {hostname: a.example}\n"
+                        + "    gateway: {hostname: b.example}")))
+        .contains(
+            "doc 1 (TenantControlPlane/k8s-133): spec.controlPlane: using both ingress and gateway"
+                + " is not supported");
+  }
+
+  @Test
+  void upstreamSamplesWithoutPlaceholdersAreValid() throws IOException {
+    for (String sample :
+        List.of(
+            "crds/templates/capmox-v0.9.0/examples/cluster.yaml",
+            "crds/templates/capmox-v0.9.0/examples/cluster-calico.yaml",
+            "crds/templates/capmox-v0.9.0/examples/cluster-cilium.yaml",
+            "crds/templates/kamaji-cp-provider-v0.20.0/controlplane_v1alpha2_kamajicontrolplane.yaml",
+            "crds/templates/kamaji-cp-provider-v0.20.0/"
+                + "controlplane_v1alpha2_kamajicontrolplanetemplate.yaml",
+            "crds/templates/kamaji-26.8.2-edge/kamaji_v1alpha1_datastore_etcd.yaml",
+            "crds/templates/kamaji-26.8.2-edge/kamaji_v1alpha1_datastore_postgresql_gold.yaml")) {
+      assertThat(crds.validateYaml(Files.readString(SharedData.upstream(sample))))
+          .as(sample)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void operatorCrdRule() {
+    CrdValidator cnpg =
+        CrdValidator.upstream("operator-crds/cnpg-v1.30.0_postgresql.cnpg.io_clusters.yaml");
+    String cluster =
+        """
+        apiVersion: postgresql.cnpg.io/v1
+        kind: Cluster
+        metadata: {name: db}
+        spec:
+          instances: 3
+          storage: {size: 1Gi}
+        """;
+    assertThat(cnpg.validateYaml(cluster)).isEmpty();
+    assertThat(
+            cnpg.validateYaml(
+                cluster
+                    + "  imageName: ghcr.io/cloudnative-pg/postgresql:17\n"
+                    + "  imageCatalogRef: {apiGroup: postgresql.cnpg.io, kind: ImageCatalog,"
+                    + " name: c, major: 17}\n"))
+        .containsExactly(
+            "doc 1 (Cluster/db): spec: imageName and imageCatalogRef are mutually exclusive");
+  }
 }
