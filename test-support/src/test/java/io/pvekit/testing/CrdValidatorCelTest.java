@@ -80,6 +80,20 @@ class CrdValidatorCelTest {
   }
 
   @Test
+  void formattedStringsAreTimestampsDurationsAndBytes() {
+    assertThat(rawSpec("createdAt: 2026-12-07T12:00:00Z", "payload: aGVsbG8=", "timeout: 1h"))
+        .isEmpty();
+    assertThat(rawSpec("createdAt: 2019-12-07T12:00:00+01:00"))
+        .containsExactly("spec.createdAt: createdAt must be after 2020");
+    // "hello!" is 6 bytes, its base64 is 8 characters: the rule sees the decoded bytes.
+    assertThat(rawSpec("payload: aGVsbG8h"))
+        .containsExactly("spec.payload: payload must be at most 5 bytes");
+    assertThat(rawSpec("timeout: 1h0m0.5s"))
+        .containsExactly("spec.timeout: timeout must be at most an hour");
+    assertThat(rawSpec("timeout: 59m59.999s")).isEmpty();
+  }
+
+  @Test
   void quantity() {
     assertThat(rawSpec("memory: 2Mi")).isEmpty();
     assertThat(rawSpec("memory: '1.5e6'")).isEmpty();

@@ -156,9 +156,14 @@ class CrdValidatorRulesTest {
   void formats() {
     assertThat(spec("createdAt: yesterday"))
         .containsExactly(
-            "spec.createdAt: Invalid value: \"yesterday\": must be of format date-time");
+            "spec.createdAt: Invalid value: \"yesterday\": must be of format date-time",
+            // Its rule cannot convert the string either (the API server reports the same).
+            "spec.createdAt: Invalid value: invalid date-time string: 'yesterday' evaluating rule:"
+                + " self > timestamp('2020-01-01T00:00:00Z')");
     assertThat(spec("payload: '!!'"))
-        .containsExactly("spec.payload: Invalid value: \"!!\": must be of format byte");
+        .containsExactly(
+            "spec.payload: Invalid value: \"!!\": must be of format byte",
+            "spec.payload: Invalid value: invalid byte string: '!!' evaluating rule: size(self) <= 5");
     assertThat(spec("homepage: 'not a uri'"))
         .containsExactly("spec.homepage: Invalid value: \"not a uri\": must be of format uri");
     assertThat(spec("size: 3000000000"))

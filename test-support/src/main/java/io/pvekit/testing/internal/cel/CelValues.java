@@ -42,8 +42,29 @@ public final class CelValues {
 
   private CelValues() {}
 
-  /** The CEL value of {@code value} under {@code schema} (a missing schema means untyped JSON). */
+  /** A value that has no CEL form, as a date-time string that does not parse. */
+  public static final class InvalidValueException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidValueException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The CEL value of {@code value} under {@code schema} (a missing schema means untyped JSON).
+   *
+   * @throws InvalidValueException when a formatted string inside does not parse
+   */
   public static Object of(JsonNode value, JsonNode schema) {
+    return of(value, schema, true);
+  }
+
+  /**
+   * @param strict whether a formatted string that does not parse throws; nested ones stay strings,
+   *     so that only a rule on the field itself fails (the API server converts lazily)
+   */
+  private static Object of(JsonNode value, JsonNode schema, boolean strict) {
     if (value == null || value.isNull() || value.isMissingNode()) {
       return NullValue.NULL_VALUE;
     }
@@ -54,7 +75,7 @@ public final class CelValues {
     if (value.isArray()) {
       List<Object> list = new ArrayList<>();
       for (JsonNode item : value) {
-        list.add(of(item, s.get("items")));
+        list.add(of(item, s.get("items"), false));
       }
       return list;
     }
@@ -71,6 +92,15 @@ public final class CelValues {
       }
       return value.longValue();
     }
+    if (s.has("format")) {
+      try {
+        return FormattedStrings.of(value.asText(), s.get("format").asText());
+      } catch (InvalidValueException e) {
+        if (strict) {
+          throw e;
+        }
+      }
+    }
     return value.asText();
   }
 
@@ -81,13 +111,13 @@ public final class CelValues {
     for (Map.Entry<String, JsonNode> field : value.properties()) {
       String name = field.getKey();
       if (properties != null && properties.has(name)) {
-        map.put(escape(name), of(field.getValue(), properties.get(name)));
+        map.put(escape(name), of(field.getValue(), properties.get(name), false));
       } else if (additional != null && additional.isObject()) {
-        map.put(name, of(field.getValue(), additional));
+        map.put(name, of(field.getValue(), additional, false));
       } else if (properties != null) {
-        map.put(escape(name), of(field.getValue(), null));
+        map.put(escape(name), of(field.getValue(), null, false));
       } else {
-        map.put(name, of(field.getValue(), null));
+        map.put(name, of(field.getValue(), null, false));
       }
     }
     return map;

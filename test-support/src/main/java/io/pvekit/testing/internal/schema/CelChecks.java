@@ -6,6 +6,7 @@ import io.pvekit.testing.internal.cel.CelRuleEvaluator.EvaluationError;
 import io.pvekit.testing.internal.cel.CelRuleEvaluator.Failed;
 import io.pvekit.testing.internal.cel.CelRuleEvaluator.Outcome;
 import io.pvekit.testing.internal.cel.CelRuleEvaluator.Unsupported;
+import io.pvekit.testing.internal.cel.CelValues;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +24,13 @@ final class CelChecks {
       if (CelRuleEvaluator.isTransitionRule(expression)) {
         continue;
       }
-      Outcome outcome = cel.evaluate(expression, self);
       String at = at(path, rule.path("fieldPath").asText(""));
+      if (self instanceof CelValues.InvalidValueException invalid) {
+        errors.add(
+            at + ": Invalid value: " + invalid.getMessage() + " evaluating rule: " + expression);
+        continue;
+      }
+      Outcome outcome = cel.evaluate(expression, self);
       if (outcome instanceof Failed) {
         errors.add(at + ": " + message(rule, self, cel));
       } else if (outcome instanceof EvaluationError e) {

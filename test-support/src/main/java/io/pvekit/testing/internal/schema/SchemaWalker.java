@@ -316,7 +316,12 @@ public final class SchemaWalker {
    * generateName of the built-in fields are visible, as in the API server.
    */
   private static Object celSelf(JsonNode value, JsonNode schema, boolean root) {
-    Object self = CelValues.of(value, schema);
+    Object self;
+    try {
+      self = CelValues.of(value, schema);
+    } catch (CelValues.InvalidValueException e) {
+      return e;
+    }
     if (root && self instanceof Map<?, ?> map && value.has("metadata")) {
       @SuppressWarnings("unchecked")
       Map<String, Object> resource = (Map<String, Object>) map;
