@@ -264,4 +264,32 @@ class CrdValidatorUpstreamTest {
         .containsExactly(
             "doc 1 (Cluster/db): spec: imageName and imageCatalogRef are mutually exclusive");
   }
+
+  @Test
+  void legacyContractServesOnlyItsOwnVersions() {
+    CrdValidator legacy = CrdValidator.upstream("crds/legacy/v1beta1-contract");
+    assertThat(legacy.validateYaml(CAPI_CLUSTER))
+        .containsExactly(
+            "doc 1 (Cluster/demo): apiVersion: cluster.x-k8s.io/v1beta2 of Cluster does not exist;"
+                + " served: [cluster.x-k8s.io/v1beta1]");
+    assertThat(legacy.validateYaml(CAPI_CLUSTER.replace("v1beta2", "v1alpha4")))
+        .containsExactly(
+            "doc 1 (Cluster/demo): apiVersion: cluster.x-k8s.io/v1alpha4 of Cluster is not served;"
+                + " served: [cluster.x-k8s.io/v1beta1]");
+    String v1alpha1 = PROXMOX_CLUSTER.replace("v1alpha2", "v1alpha1");
+    assertThat(legacy.validateYaml(v1alpha1)).isEmpty();
+  }
+
+  @Test
+  void aCrdLoadedLaterReplacesOneOfTheSameName() {
+    CrdValidator newerThenLegacy = CrdValidator.upstream("crds", "crds/legacy/v1beta1-contract");
+    assertThat(newerThenLegacy.validateYaml(PROXMOX_CLUSTER))
+        .containsExactly(
+            "doc 1 (ProxmoxCluster/demo): apiVersion: infrastructure.cluster.x-k8s.io/v1alpha2 of"
+                + " ProxmoxCluster does not exist; served: [infrastructure.cluster.x-k8s.io/v1alpha1]");
+    assertThat(
+            CrdValidator.upstream("crds/legacy/v1beta1-contract", "crds")
+                .validateYaml(PROXMOX_CLUSTER))
+        .isEmpty();
+  }
 }
