@@ -90,6 +90,16 @@ public final class Manifests {
   }
 
   /**
+   * Reads the Kubernetes objects of a multi-document YAML stream.
+   *
+   * @param yaml the stream
+   * @return the objects, typed where fabric8 knows the kind
+   */
+  public static List<HasMetadata> readYaml(java.io.InputStream yaml) {
+    return io.pvekit.runtime.internal.InventoryObjects.parseYaml(yaml);
+  }
+
+  /**
    * Where the renderer puts placement for an engine's operator.
    *
    * @param engine the engine
