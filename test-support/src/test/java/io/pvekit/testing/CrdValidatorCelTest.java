@@ -94,6 +94,24 @@ class CrdValidatorCelTest {
   }
 
   @Test
+  void urlRegexAndListIndexFunctions() {
+    assertThat(
+            rawSpec(
+                "links: ['https://example.com/a?x=1', 'https://[fd00::1]:8443/']",
+                "release: v1.30.2",
+                "stages: [build, test]"))
+        .isEmpty();
+    assertThat(rawSpec("links: ['http://example.com']"))
+        .containsExactly("spec.links: links must be https URLs with a host");
+    assertThat(rawSpec("links: ['not a url']"))
+        .containsExactly("spec.links: links must be https URLs with a host");
+    assertThat(rawSpec("release: v1.30"))
+        .containsExactly("spec.release: release must look like v1.2.3");
+    assertThat(rawSpec("stages: [test, build]"))
+        .containsExactly("spec.stages: build must come before test");
+  }
+
+  @Test
   void quantity() {
     assertThat(rawSpec("memory: 2Mi")).isEmpty();
     assertThat(rawSpec("memory: '1.5e6'")).isEmpty();

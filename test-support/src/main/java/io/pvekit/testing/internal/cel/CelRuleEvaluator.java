@@ -75,6 +75,8 @@ public final class CelRuleEvaluator {
             .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.lists())
             .addFunctionDeclarations(KubernetesCelLibrary.declarations())
             .addFunctionBindings(KubernetesCelLibrary.bindings())
+            .addFunctionDeclarations(KubernetesCelExtras.declarations())
+            .addFunctionBindings(KubernetesCelExtras.bindings())
             .build();
   }
 
