@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     name = "lxc",
     mixinStandardHelpOptions = true,
     description = "OCI images and bundles for LXC containers.",
-    subcommands = {LxcCommand.Unpack.class, LxcCommand.Explain.class})
+    subcommands = {LxcCommand.Unpack.class, LxcCommand.Explain.class, LxcRunCommand.class})
 final class LxcCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
