@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "tenant",
     mixinStandardHelpOptions = true,
-    description = "Tenant Kubernetes clusters on Proxmox VE (Cluster API, CAPMOX, Kamaji).")
+    description = "Tenant Kubernetes clusters on Proxmox VE (Cluster API, CAPMOX, Kamaji).",
+    subcommands = {
+      TenantRenderCommand.class,
+      TenantLifecycleCommands.Apply.class,
+      TenantLifecycleCommands.Status.class,
+      TenantLifecycleCommands.Scale.class,
+      TenantLifecycleCommands.Upgrade.class,
+      TenantLifecycleCommands.Delete.class
+    })
 final class TenantCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
