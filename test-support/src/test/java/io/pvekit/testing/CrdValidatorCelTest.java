@@ -112,6 +112,14 @@ class CrdValidatorCelTest {
   }
 
   @Test
+  void propertyNamesAreEscapedAsKubernetesEscapesThem() {
+    assertThat(rawSpec("max-surge: 2", "namespace: default")).isEmpty();
+    assertThat(rawSpec("max-surge: 4")).containsExactly("spec: max-surge is at most 3");
+    assertThat(rawSpec("namespace: kube-system"))
+        .containsExactly("spec: namespace must not be kube-system");
+  }
+
+  @Test
   void quantity() {
     assertThat(rawSpec("memory: 2Mi")).isEmpty();
     assertThat(rawSpec("memory: '1.5e6'")).isEmpty();

@@ -55,10 +55,22 @@ class CrdValidatorResourceTest {
         .singleElement()
         .asString()
         .startsWith("metadata.name: Invalid value: \"My_Widget\": a lowercase RFC 1123 subdomain");
+    // 254 characters: too long for a DNS subdomain (and for this CRD's maxLength of 20).
     assertThat(WIDGETS.validate(yaml(widget + "metadata: {name: " + "a".repeat(254) + "}")))
-        .singleElement()
+        .first()
         .asString()
         .startsWith("metadata.name: Invalid value:");
+  }
+
+  @Test
+  void theCrdMayRestrictMetadataName() {
+    assertThat(
+            WIDGETS.validate(
+                yaml(
+                    "apiVersion: test.pvekit.io/v1\nkind: Widget\nspec: {size: 1}\n"
+                        + "metadata: {name: a-widget-with-a-long-name}")))
+        .containsExactly(
+            "metadata.name: Too long: may not be more than 20 characters, got 25", NOT_CHECKED);
   }
 
   @Test
