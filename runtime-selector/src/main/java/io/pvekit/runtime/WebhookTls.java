@@ -52,7 +52,8 @@ public final class WebhookTls {
   /**
    * A fresh self-signed EC P-256 certificate for the given DNS names, valid for a year.
    *
-   * @param dnsNames e.g. {@code pvekit-webhook.pvekit-system.svc} and {@code localhost}
+   * @param dnsNames e.g. {@code pvekit-webhook.pvekit-system.svc} and {@code localhost}; IP
+   *     addresses become IP subject alternative names
    * @return the identity
    */
   public static WebhookTls selfSigned(List<String> dnsNames) {
@@ -72,7 +73,11 @@ public final class WebhookTls {
               pair.getPublic());
       GeneralName[] names =
           dnsNames.stream()
-              .map(n -> new GeneralName(GeneralName.dNSName, n))
+              .map(
+                  n ->
+                      n.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:]*")
+                          ? new GeneralName(GeneralName.iPAddress, n)
+                          : new GeneralName(GeneralName.dNSName, n))
               .toArray(GeneralName[]::new);
       builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
