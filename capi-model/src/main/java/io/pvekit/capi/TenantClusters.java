@@ -8,16 +8,11 @@ import io.pvekit.proxmox.ProxmoxClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The lifecycle of tenant clusters in a management cluster: apply, wait, kubeconfig, scale,
@@ -36,6 +31,7 @@ public final class TenantClusters {
   private final ProxmoxClient proxmox;
   private final Duration pollInterval;
   private final Clock clock;
+  private final TenantWaiter waiter;
 
   private TenantClusters(Builder b) {
     this.store = new KubeStore(b.kubernetes);
@@ -43,6 +39,7 @@ public final class TenantClusters {
     this.proxmox = b.proxmox;
     this.pollInterval = b.pollInterval;
     this.clock = b.clock;
+    this.waiter = new TenantWaiter(reader, pollInterval, clock);
   }
 
   /**
@@ -91,94 +88,7 @@ public final class TenantClusters {
    * @throws TenantClusterException.ProvisioningFailed when a machine failed for good
    */
   public HealthSummary waitReady(TenantRef ref, Duration timeout, Consumer<TenantEvent> events) {
-    return waitFor(ref, timeout, events, HealthSummary::ready, "ready");
-  }
-
-  private HealthSummary waitFor(
-      TenantRef ref,
-      Duration timeout,
-      Consumer<TenantEvent> events,
-      Predicate<HealthSummary> done,
-      String what) {
-    Instant deadline = clock.instant().plus(timeout);
-    Set<String> seen = new HashSet<>();
-    while (true) {
-      HealthSummary h = reader.read(ref);
-      report(ref, h, seen, events);
-      if (!h.failedMachines().isEmpty()) {
-        HealthSummary.MachineHealth m = h.failedMachines().get(0);
-        throw new TenantClusterException.ProvisioningFailed(
-            "tenant "
-                + ref
-                + ": machine "
-                + m.name()
-                + " failed ("
-                + m.message()
-                + "); fix the cause (template, storage, quota on Proxmox) and delete the machine"
-                + " so Cluster API recreates it",
-            h);
-      }
-      if (done.test(h)) {
-        if (seen.add("ready")) {
-          events.accept(
-              new TenantEvent(
-                  TenantEvent.Type.CLUSTER_READY, ref, ref.name(), "tenant is " + what));
-        }
-        return h;
-      }
-      if (!clock.instant().isBefore(deadline)) {
-        throw new TenantClusterException.Timeout(
-            "tenant " + ref + " not " + what + " after " + timeout + ": " + pending(h), h);
-      }
-      sleep();
-    }
-  }
-
-  private static void report(
-      TenantRef ref, HealthSummary h, Set<String> seen, Consumer<TenantEvent> events) {
-    if (h.controlPlaneReady() && seen.add("cp:" + h.controlPlaneVersion())) {
-      events.accept(
-          new TenantEvent(
-              TenantEvent.Type.CONTROL_PLANE_READY,
-              ref,
-              ref.name(),
-              "control plane ready at " + h.controlPlaneVersion()));
-    }
-    for (HealthSummary.MachineHealth m : h.machines()) {
-      if (!m.providerID().isEmpty() && seen.add("vm:" + m.name())) {
-        events.accept(
-            new TenantEvent(
-                TenantEvent.Type.MACHINE_PROVISIONED, ref, m.name(), "VM " + m.providerID()));
-      }
-      if (!m.nodeName().isEmpty() && m.ready() && seen.add("node:" + m.name())) {
-        events.accept(
-            new TenantEvent(
-                TenantEvent.Type.NODE_JOINED, ref, m.nodeName(), "node joined at " + m.version()));
-      }
-      if (m.failed() && seen.add("failed:" + m.name())) {
-        events.accept(new TenantEvent(TenantEvent.Type.MACHINE_FAILED, ref, m.name(), m.message()));
-      }
-    }
-  }
-
-  private static String pending(HealthSummary h) {
-    if (!h.exists()) {
-      return "it does not exist";
-    }
-    List<String> parts = new ArrayList<>();
-    if (!h.controlPlaneReady()) {
-      parts.add("control plane not ready");
-    }
-    if (!h.infrastructureReady()) {
-      parts.add("ProxmoxCluster not provisioned");
-    }
-    h.pools().stream()
-        .filter(p -> !p.complete())
-        .forEach(p -> parts.add(p.name() + " " + p.ready() + "/" + p.desired() + " ready"));
-    h.machines().stream()
-        .filter(m -> !m.ready())
-        .forEach(m -> parts.add("machine " + m.name() + " " + m.phase() + " " + m.message()));
-    return String.join("; ", parts);
+    return waiter.waitFor(ref, timeout, events, HealthSummary::ready, "ready");
   }
 
   /**
@@ -285,7 +195,7 @@ public final class TenantClusters {
           ref.namespace(),
           ref.name(),
           "{\"spec\":{\"kubernetes\":{\"version\":\"" + version + "\"}}}");
-      return waitFor(
+      return waiter.waitFor(
           ref,
           timeout,
           events,
@@ -297,7 +207,7 @@ public final class TenantClusters {
         ref.namespace(),
         ref.name(),
         "{\"spec\":{\"version\":\"" + version + "\"}}");
-    waitFor(
+    waiter.waitFor(
         ref,
         timeout,
         events,
@@ -313,7 +223,7 @@ public final class TenantClusters {
           md.getMetadata().getName(),
           "{\"spec\":{\"template\":{\"spec\":{\"version\":\"" + version + "\"}}}}");
     }
-    return waitFor(
+    return waiter.waitFor(
         ref,
         timeout,
         events,
@@ -345,45 +255,7 @@ public final class TenantClusters {
    * @return one entry per ProxmoxCluster and per TenantControlPlane without a Cluster
    */
   public List<TenantNetwork> existingTenants() {
-    List<TenantNetwork> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (ProxmoxCluster pc : store.list(ProxmoxCluster::new, ProxmoxCluster.class, null, null)) {
-      String ns = pc.getMetadata().getNamespace();
-      String name = pc.getMetadata().getName();
-      Set<Integer> vlans = new HashSet<>();
-      for (ProxmoxMachineTemplate pmt :
-          store.list(ProxmoxMachineTemplate::new, ProxmoxMachineTemplate.class, ns, name)) {
-        Optional.ofNullable(pmt.getSpec().template().spec().network())
-            .map(ProxmoxMachine.Network::networkDevices)
-            .orElse(List.of())
-            .forEach(d -> Optional.ofNullable(d.vlan()).ifPresent(vlans::add));
-      }
-      ProxmoxCluster.Spec s = pc.getSpec();
-      out.add(
-          new TenantNetwork(
-              name,
-              ns,
-              s.ipv4Config() == null ? List.of() : s.ipv4Config().addresses(),
-              s.controlPlaneEndpoint() == null ? "" : s.controlPlaneEndpoint().host(),
-              vlans));
-      seen.add(ns + "/" + name);
-    }
-    for (TenantControlPlane tcp :
-        store.list(TenantControlPlane::new, TenantControlPlane.class, null, null)) {
-      String key = tcp.getMetadata().getNamespace() + "/" + tcp.getMetadata().getName();
-      if (seen.add(key)) {
-        String address =
-            tcp.getSpec().networkProfile() == null ? "" : tcp.getSpec().networkProfile().address();
-        out.add(
-            new TenantNetwork(
-                tcp.getMetadata().getName(),
-                tcp.getMetadata().getNamespace(),
-                List.of(),
-                address,
-                Set.of()));
-      }
-    }
-    return out;
+    return TenantInventory.read(store);
   }
 
   private static void requireCapi(TenantRef ref, String what) {
@@ -394,15 +266,6 @@ public final class TenantClusters {
               + ": "
               + what
               + " needs mode CAPI; a bare TenantControlPlane has no pools");
-    }
-  }
-
-  private void sleep() {
-    try {
-      Thread.sleep(pollInterval.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TenantClusterException("interrupted while waiting", null, e);
     }
   }
 
