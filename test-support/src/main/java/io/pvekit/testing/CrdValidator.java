@@ -122,8 +122,18 @@ public final class CrdValidator {
     int index = 0;
     try (MappingIterator<JsonNode> docs =
         YAML.readerFor(JsonNode.class).readValues(multiDocumentYaml)) {
-      while (docs.hasNext()) {
-        JsonNode doc = docs.next();
+      while (true) {
+        JsonNode doc;
+        try {
+          if (!docs.hasNext()) {
+            break;
+          }
+          doc = docs.next();
+        } catch (RuntimeException e) {
+          // MappingIterator reports a syntax error of the next document unchecked.
+          errors.add("doc " + (index + 1) + ": not valid YAML: " + e.getMessage());
+          break;
+        }
         index++;
         if (doc == null || doc.isNull() || doc.isMissingNode()) {
           continue;
@@ -138,7 +148,7 @@ public final class CrdValidator {
                 + "): ";
         validate(doc).forEach(e -> errors.add(prefix + e));
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       errors.add("doc " + (index + 1) + ": not valid YAML: " + e.getMessage());
     }
     return errors;
