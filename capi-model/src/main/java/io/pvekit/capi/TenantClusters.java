@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -272,10 +271,6 @@ public final class TenantClusters {
   static boolean belongsTo(ClusterResource vm, List<String> prefixes) {
     String name = vm.name().orElse("");
     return !vm.template() && prefixes.stream().anyMatch(name::startsWith);
-  }
-
-  static Map<String, String> labelsOf(TenantRef ref) {
-    return Map.of(TenantCluster.CLUSTER_NAME_LABEL, ref.name());
   }
 
   /** Builds {@link TenantClusters}. */

@@ -61,7 +61,6 @@ class CrdSchemaTest {
   void templateSelectorWorkers_areValid() {
     TenantCluster t =
         TenantClusterInputs.withPool(
-                TenantExamples.teamA(),
                 WorkerPool.builder().name("md-1").addTemplateTags("ubuntu-24.04").build())
             .build();
     assertThat(CRDS.validateYaml(Manifests.toYaml(t.findAll(ProxmoxMachineTemplate.class))))

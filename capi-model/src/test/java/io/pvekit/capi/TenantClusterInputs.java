@@ -4,8 +4,8 @@ package io.pvekit.capi;
 final class TenantClusterInputs {
   private TenantClusterInputs() {}
 
-  /** Rebuilds the example with a single, different worker pool. */
-  static TenantCluster.Builder withPool(TenantCluster.Builder ignored, WorkerPool pool) {
+  /** The base example with one given worker pool. */
+  static TenantCluster.Builder withPool(WorkerPool pool) {
     TenantCluster.Builder b = base();
     return b.addWorkerPool(pool);
   }

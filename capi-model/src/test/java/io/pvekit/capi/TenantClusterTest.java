@@ -150,7 +150,6 @@ class TenantClusterTest {
   void templateSelector_replacesTemplateIdAndSourceNode() {
     TenantCluster t =
         TenantClusterInputs.withPool(
-                TenantExamples.teamA(),
                 WorkerPool.builder().name("md-0").addTemplateTags("ubuntu-24.04", "k8s").build())
             .build();
     ProxmoxMachine.Spec spec =

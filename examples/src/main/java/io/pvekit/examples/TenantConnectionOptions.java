@@ -37,6 +37,12 @@ final class TenantConnectionOptions {
   @Option(names = "--poll", defaultValue = "PT5S", description = "Status poll interval.")
   Duration poll;
 
+  @Option(
+      names = "--kube-retries",
+      defaultValue = "3",
+      description = "Retries of a failed management-cluster request (default: ${DEFAULT-VALUE}).")
+  int kubeRetries;
+
   KubernetesClient kubernetes() throws IOException {
     Config config;
     if (kubeconfig != null) {
@@ -44,6 +50,7 @@ final class TenantConnectionOptions {
     } else {
       config = Config.autoConfigure(null);
     }
+    config.setRequestRetryBackoffLimit(kubeRetries);
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 

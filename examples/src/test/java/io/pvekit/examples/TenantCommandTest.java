@@ -182,6 +182,8 @@ class TenantCommandTest {
             "team-a",
             "--kubeconfig",
             kubeconfig.toString(),
+            "--kube-retries",
+            "0",
             "--poll",
             "PT0.1S");
     assertThat(status).isEqualTo(1);
