@@ -120,6 +120,19 @@ class CrdValidatorCelTest {
   }
 
   @Test
+  void ipAndCidrObjects() {
+    assertThat(rawSpec("gateway: 192.168.1.1", "subnet: 10.1.0.0/16")).isEmpty();
+    assertThat(rawSpec("gateway: 127.0.0.1"))
+        .containsExactly("spec.gateway: gateway must be a global unicast IPv4 address");
+    assertThat(rawSpec("gateway: 'fd00::1'"))
+        .containsExactly("spec.gateway: gateway must be a global unicast IPv4 address");
+    assertThat(rawSpec("subnet: 10.1.0.1/16"))
+        .containsExactly("spec.subnet: subnet must have no host bits");
+    assertThat(rawSpec("subnet: 192.168.0.0/16"))
+        .containsExactly("spec.subnet: subnet must be inside 10.0.0.0/8");
+  }
+
+  @Test
   void quantity() {
     assertThat(rawSpec("memory: 2Mi")).isEmpty();
     assertThat(rawSpec("memory: '1.5e6'")).isEmpty();

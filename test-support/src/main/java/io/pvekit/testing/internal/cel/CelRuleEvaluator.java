@@ -77,6 +77,8 @@ public final class CelRuleEvaluator {
             .addFunctionBindings(KubernetesCelLibrary.bindings())
             .addFunctionDeclarations(KubernetesCelExtras.declarations())
             .addFunctionBindings(KubernetesCelExtras.bindings())
+            .addFunctionDeclarations(IpLibrary.declarations())
+            .addFunctionBindings(IpLibrary.bindings())
             .build();
   }
 
