@@ -23,6 +23,12 @@ final class Kube {
     return c.cached("k8s:pods", () -> c.kubernetes().pods().inAnyNamespace().list().getItems());
   }
 
+  static List<Deployment> deployments(CheckContext c) throws Exception {
+    return c.cached(
+        "k8s:deployments",
+        () -> c.kubernetes().apps().deployments().inAnyNamespace().list().getItems());
+  }
+
   static List<Node> nodes(CheckContext c) throws Exception {
     return c.cached("k8s:nodes", () -> c.kubernetes().nodes().list().getItems());
   }

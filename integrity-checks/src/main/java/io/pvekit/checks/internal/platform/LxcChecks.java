@@ -14,7 +14,6 @@ import io.pvekit.checks.CheckContext;
 import io.pvekit.checks.CheckOutcome;
 import io.pvekit.checks.Evidence;
 import io.pvekit.checks.Severity;
-import io.pvekit.proxmox.StorageContent;
 import io.pvekit.proxmox.StorageStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,16 +193,23 @@ public final class LxcChecks {
   }
 
   static CheckOutcome templates(CheckContext c) throws Exception {
-    List<String> found = new ArrayList<>();
+    List<String[]> where = new ArrayList<>();
     for (Map.Entry<String, List<StorageStatus>> node : Pve.storages(c).entrySet()) {
       for (StorageStatus s : node.getValue()) {
         if (s.active() && s.content().contains("vztmpl")) {
-          for (StorageContent content :
-              c.proxmox().node(node.getKey()).storage(s.storage()).content("vztmpl")) {
-            found.add(node.getKey() + ":" + content.volid());
-          }
+          where.add(new String[] {node.getKey(), s.storage().value()});
         }
       }
+    }
+    List<String> found = new ArrayList<>();
+    for (List<String> some :
+        Parallel.map(
+            where,
+            w ->
+                c.proxmox().node(w[0]).storage(w[1]).content("vztmpl").stream()
+                    .map(x -> w[0] + ":" + x.volid())
+                    .toList())) {
+      found.addAll(some);
     }
     return found.isEmpty()
         ? CheckOutcome.fail(

@@ -207,10 +207,14 @@ public final class OperatorChecks {
         "%d containers restarted more than " + max + " times");
   }
 
-  static CheckOutcome rollouts(CheckContext c) {
+  static CheckOutcome rollouts(CheckContext c) throws Exception {
     CheckOutcome.Collector out = CheckOutcome.collect();
+    java.util.Map<String, Deployment> all = new java.util.HashMap<>();
+    for (Deployment d : Kube.deployments(c)) {
+      all.put(d.getMetadata().getNamespace() + "/" + d.getMetadata().getName(), d);
+    }
     for (Operator o : OPERATORS) {
-      Deployment d = Kube.deployment(c, o.namespace, o.deployment).orElse(null);
+      Deployment d = all.get(o.namespace + "/" + o.deployment);
       if (d == null || d.getStatus() == null) {
         continue;
       }

@@ -8,6 +8,7 @@ import io.pvekit.checks.CheckContext;
 import io.pvekit.checks.CheckOutcome;
 import io.pvekit.checks.Evidence;
 import io.pvekit.checks.Severity;
+import io.pvekit.proxmox.ClusterResource;
 import io.pvekit.proxmox.ClusterStatusEntry;
 import io.pvekit.proxmox.NetworkInterface;
 import io.pvekit.proxmox.NodeSummary;
@@ -149,7 +150,7 @@ public final class ProxmoxChecks {
             "proxmox.guests-unlocked",
             Severity.MEDIUM,
             "No guest stuck with a lock",
-            "Lists guests of every online node and reports those holding a lock (backup, clone,"
+            "Reads the guests in GET /cluster/resources and reports those holding a lock (backup, clone,"
                 + " migrate, ...). A stale lock blocks every change to the guest.",
             "Wait for the task holding it; if none runs, qm unlock VMID / pct unlock VMID.",
             ProxmoxChecks::guestsUnlocked,
@@ -331,9 +332,12 @@ public final class ProxmoxChecks {
 
   static CheckOutcome bridges(CheckContext c) throws Exception {
     CheckOutcome.Collector out = CheckOutcome.collect();
-    for (String node : Pve.onlineNodes(c)) {
+    List<String> nodes = Pve.onlineNodes(c);
+    List<List<NetworkInterface>> all = Parallel.map(nodes, n -> c.proxmox().node(n).bridges());
+    for (int n = 0; n < nodes.size(); n++) {
+      String node = nodes.get(n);
       Map<String, NetworkInterface> byName =
-          c.proxmox().node(node).bridges().stream()
+          all.get(n).stream()
               .collect(Collectors.toMap(NetworkInterface::iface, i -> i, (a, b) -> a));
       for (String bridge : c.settings().requiredBridges()) {
         NetworkInterface i = byName.get(bridge);
@@ -384,8 +388,11 @@ public final class ProxmoxChecks {
   static CheckOutcome timeSkew(CheckContext c) throws Exception {
     Duration max = c.settings().maximumTimeSkew();
     CheckOutcome.Collector out = CheckOutcome.collect();
-    for (String node : Pve.onlineNodes(c)) {
-      JsonNode t = c.proxmox().raw().get("/nodes/" + node + "/time");
+    List<String> nodes = Pve.onlineNodes(c);
+    List<JsonNode> times = Parallel.map(nodes, n -> c.proxmox().raw().get("/nodes/" + n + "/time"));
+    for (int n = 0; n < nodes.size(); n++) {
+      String node = nodes.get(n);
+      JsonNode t = times.get(n);
       long nodeTime = t.path("time").asLong();
       Duration skew = Duration.between(Instant.ofEpochSecond(nodeTime), c.clock().instant()).abs();
       out.check(
@@ -398,17 +405,20 @@ public final class ProxmoxChecks {
 
   static CheckOutcome guestsUnlocked(CheckContext c) throws Exception {
     CheckOutcome.Collector out = CheckOutcome.collect();
-    for (String node : Pve.onlineNodes(c)) {
-      var qemu = c.proxmox().node(node).qemu().list();
-      var lxc = c.proxmox().node(node).lxc().list();
-      for (var g : qemu) {
-        g.lock().ifPresent(l -> out.problem("vm " + node + "/" + g.vmid(), "locked: " + l));
+    List<ClusterResource> guests = Pve.guests(c);
+    for (ClusterResource g : guests) {
+      String lock = g.raw().path("lock").asText("");
+      if (!lock.isEmpty()) {
+        out.problem(
+            g.type()
+                + " "
+                + g.node().map(String::valueOf).orElse("?")
+                + "/"
+                + g.vmid().map(String::valueOf).orElse("?"),
+            "locked: " + lock);
       }
-      for (var g : lxc) {
-        g.lock().ifPresent(l -> out.problem("ct " + node + "/" + g.vmid(), "locked: " + l));
-      }
-      out.ok("node " + node, (qemu.size() + lxc.size()) + " guests");
     }
+    out.ok("guests", guests.size() + " guests in /cluster/resources");
     return out.failIfAny("no guest holds a lock", "%d guests are locked");
   }
 
@@ -428,8 +438,12 @@ public final class ProxmoxChecks {
   static CheckOutcome versionsConsistent(CheckContext c) throws Exception {
     CheckOutcome.Collector out = CheckOutcome.collect();
     Set<String> versions = new java.util.TreeSet<>();
-    for (String node : Pve.onlineNodes(c)) {
-      String v = c.proxmox().node(node).status().pveVersion().orElse("unknown");
+    List<String> nodes = Pve.onlineNodes(c);
+    List<String> each =
+        Parallel.map(nodes, n -> c.proxmox().node(n).status().pveVersion().orElse("unknown"));
+    for (int n = 0; n < nodes.size(); n++) {
+      String node = nodes.get(n);
+      String v = each.get(n);
       versions.add(v);
       out.ok("node " + node, v);
     }

@@ -47,13 +47,15 @@ final class Pve {
         () -> {
           Map<String, List<StorageStatus>> out = new LinkedHashMap<>();
           try {
-            for (String node : onlineNodes(c)) {
-              out.put(node, c.proxmox().node(node).storages());
+            List<String> nodes = onlineNodes(c);
+            List<List<StorageStatus>> each =
+                Parallel.map(nodes, node -> c.proxmox().node(node).storages());
+            for (int i = 0; i < nodes.size(); i++) {
+              out.put(nodes.get(i), each.get(i));
             }
           } catch (RuntimeException e) {
             throw e;
           } catch (Exception e) {
-            // onlineNodes declares Exception; it only throws unchecked ones
             throw new IllegalStateException(e);
           }
           if (out.values().stream().allMatch(List::isEmpty)) {
