@@ -71,10 +71,11 @@ final class TenantDeletion {
         }
       }
     }
+    boolean vmsChecked = proxmox != null || vmPrefixes.isEmpty();
     if (leftovers.isEmpty() && vms.isEmpty()) {
       store.client().namespaces().withName(ref.namespace()).delete();
     }
-    return new DeletionReport(ref, leftovers, vms);
+    return new DeletionReport(ref, leftovers, vms, vmsChecked);
   }
 
   private List<Supplier<? extends CapiResource<?, ?>>> ownedKinds(CapiVersion v) {

@@ -185,6 +185,21 @@ class TenantLifecycleTest {
   }
 
   @Test
+  void deleteWithoutProxmoxClient_isNotCleanBecauseVmsWereNotChecked() {
+    TenantClusters tenants = start(CapiVersion.V1BETA2);
+    TenantCluster tenant = TenantExamples.teamA().name("nopve").namespace("nopve").build();
+    TenantRef ref = TenantRef.of(tenant);
+    tenants.apply(tenant);
+    tenants.waitReady(ref, WAIT, e -> {});
+    TenantClusters withoutProxmox =
+        TenantClusters.builder().kubernetes(client).pollInterval(Duration.ofMillis(50)).build();
+    DeletionReport report = withoutProxmox.delete(ref, WAIT);
+    assertThat(report.leftoverObjects()).isEmpty();
+    assertThat(report.vmsChecked()).isFalse();
+    assertThat(report.clean()).isFalse();
+  }
+
+  @Test
   void existingTenants_areReadBackForIsolation() {
     TenantClusters tenants = start(CapiVersion.V1BETA2);
     tenants.apply(TenantExamples.teamA().build());

@@ -222,6 +222,9 @@ final class TenantLifecycleCommands {
       err.println("pvekit tenant delete: " + tenant.ref() + " left things behind:");
       r.leftoverObjects().forEach(o -> err.println("  object " + o));
       r.leftoverVms().forEach(v -> err.println("  VM " + v));
+      if (!r.vmsChecked()) {
+        err.println("  Proxmox VMs not checked: pass --proxmox-url and --proxmox-token");
+      }
       err.flush();
       return 1;
     }
