@@ -133,6 +133,19 @@ class CrdValidatorCelTest {
   }
 
   @Test
+  void aFailingLibraryFunctionIsAnEvaluationErrorWithItsReason() {
+    assertThat(rawSpec("subnet: 10.0.0.0/40"))
+        .containsExactly(
+            "spec.subnet: Invalid value: \"string\": Function 'cidr_string' failed with arg(s)"
+                + " '10.0.0.0/40': network address parse error during conversion from string:"
+                + " 10.0.0.0/40 evaluating rule: cidr(self) == cidr(self).masked()",
+            "spec.subnet: Invalid value: \"string\": Function 'containsCIDR_string' failed with arg(s)"
+                + " '10.0.0.0/8, 10.0.0.0/40': network address parse error during conversion from string:"
+                + " 10.0.0.0/40 evaluating rule: cidr('10.0.0.0/8').containsCIDR(self) &&"
+                + " cidr(self).containsIP(ip('10.1.0.1')) == (cidr(self).prefixLength() <= 16)");
+  }
+
+  @Test
   void quantity() {
     assertThat(rawSpec("memory: 2Mi")).isEmpty();
     assertThat(rawSpec("memory: '1.5e6'")).isEmpty();

@@ -108,6 +108,11 @@ public final class CelRuleEvaluator {
       return new Unsupported("the rule yields " + describe(result) + ", not a bool");
     } catch (CelEvaluationException e) {
       String message = String.valueOf(e.getMessage());
+      String cause = e.getCause() == null ? null : e.getCause().getMessage();
+      if (cause != null && !message.contains(cause)) {
+        // A library function's own reason, e.g. why a quantity does not parse.
+        message += ": " + cause;
+      }
       if (message.contains("No matching overload") || message.contains("Unknown overload")) {
         return new Unsupported(message);
       }
