@@ -4,6 +4,7 @@ import static io.pvekit.runtime.internal.Quantities.formatBytes;
 import static io.pvekit.runtime.internal.Quantities.formatCpu;
 
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.pvekit.runtime.internal.ResourceChecks;
 import io.pvekit.runtime.internal.Scheduling;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -139,7 +140,7 @@ public final class RuntimeSelector {
                   + Tenant.ALLOWED_RUNTIMES_ANNOTATION));
     }
 
-    reasons.add(limits(request));
+    reasons.add(ResourceChecks.limits(policy, request));
 
     String className = policy.runtimeClassOf(runtime);
     RuntimeClassInfo runtimeClass =
@@ -194,7 +195,7 @@ public final class RuntimeSelector {
           reasons,
           candidates);
     }
-    reasons.add(quota(request, tenant, runtimeClass, podCpu, podMemory));
+    reasons.add(ResourceChecks.quota(request, tenant, runtimeClass, podCpu, podMemory));
 
     return Decision.builder()
         .request(request)
@@ -207,41 +208,6 @@ public final class RuntimeSelector {
         .candidateNodes(candidates)
         .reasons(reasons)
         .build();
-  }
-
-  private Reason limits(DatabaseRequest request) {
-    List<String> over = new ArrayList<>();
-    if (request.replicas() > policy.maxReplicas()) {
-      over.add("replicas " + request.replicas() + " above " + policy.maxReplicas());
-    }
-    if (request.cpuMillis() > policy.maxCpuMillisPerPod()) {
-      over.add(
-          "cpu "
-              + formatCpu(request.cpuMillis())
-              + " above "
-              + formatCpu(policy.maxCpuMillisPerPod())
-              + " per pod");
-    }
-    if (request.memoryBytes() > policy.maxMemoryBytesPerPod()) {
-      over.add(
-          "memory "
-              + formatBytes(request.memoryBytes())
-              + " above "
-              + formatBytes(policy.maxMemoryBytesPerPod())
-              + " per pod");
-    }
-    if (over.isEmpty()) {
-      return Reason.pass(
-          Constraint.LIMITS,
-          request.replicas()
-              + " x ("
-              + formatCpu(request.cpuMillis())
-              + " CPU, "
-              + formatBytes(request.memoryBytes())
-              + ") within the policy's limits");
-    }
-    return Reason.fail(
-        Constraint.LIMITS, String.join(", ", over) + "; lower them to the policy's limits");
   }
 
   private void nodes(
@@ -292,23 +258,38 @@ public final class RuntimeSelector {
     reasons.add(
         Reason.pass(
             Constraint.NODES_OFFER_RUNTIME, offering.size() + " schedulable node(s) offer " + rt));
-    List<InventoryNode> roomy = new ArrayList<>();
+    // One pass: count the nodes with room and keep the MAX_CANDIDATES with most free memory in a
+    // small min-heap (a full sort of thousands of nodes would dominate a decision's time).
+    int roomy = 0;
+    java.util.PriorityQueue<InventoryNode> best =
+        new java.util.PriorityQueue<>(
+            MAX_CANDIDATES + 1, Comparator.comparingLong(InventoryNode::freeMemoryBytes));
     for (InventoryNode node : offering) {
       if (node.freeCpuMillis() >= podCpu && node.freeMemoryBytes() >= podMemory) {
-        roomy.add(node);
+        roomy++;
+        if (best.size() < MAX_CANDIDATES) {
+          best.add(node);
+        } else if (node.freeMemoryBytes() > best.peek().freeMemoryBytes()) {
+          best.poll();
+          best.add(node);
+        }
       }
     }
-    roomy.sort(Comparator.comparingLong(InventoryNode::freeMemoryBytes).reversed());
-    for (int i = 0; i < roomy.size() && i < MAX_CANDIDATES; i++) {
-      candidates.add(roomy.get(i).name());
+    List<InventoryNode> top = new ArrayList<>(best);
+    top.sort(
+        Comparator.comparingLong(InventoryNode::freeMemoryBytes)
+            .reversed()
+            .thenComparing(InventoryNode::name));
+    for (InventoryNode node : top) {
+      candidates.add(node.name());
     }
     String perPod = perPod(request, runtimeClass, podCpu, podMemory);
     // One pod per node: a replicated database loses its point when two replicas share a node.
-    if (roomy.size() >= request.replicas()) {
+    if (roomy >= request.replicas()) {
       reasons.add(
           Reason.pass(
               Constraint.CAPACITY,
-              roomy.size()
+              roomy
                   + " node(s) have room for a pod of "
                   + perPod
                   + "; "
@@ -324,7 +305,7 @@ public final class RuntimeSelector {
                   + " node(s) with room for "
                   + perPod
                   + " each, but only "
-                  + roomy.size()
+                  + roomy
                   + " of the "
                   + offering.size()
                   + " node(s) offering "
@@ -348,81 +329,6 @@ public final class RuntimeSelector {
               + ")";
     }
     return s;
-  }
-
-  private static Reason quota(
-      DatabaseRequest request,
-      Tenant tenant,
-      RuntimeClassInfo runtimeClass,
-      long podCpu,
-      long podMemory) {
-    long cpu = podCpu * request.replicas();
-    long memory = podMemory * request.replicas();
-    long storage = request.storageBytes() * request.replicas();
-    List<String> over = new ArrayList<>();
-    tenant
-        .quotaCpuMillis()
-        .filter(hard -> tenant.usedCpuMillis() + cpu > hard)
-        .ifPresent(
-            hard ->
-                over.add(
-                    "requests.cpu "
-                        + formatCpu(tenant.usedCpuMillis())
-                        + " used + "
-                        + formatCpu(cpu)
-                        + " > "
-                        + formatCpu(hard)));
-    tenant
-        .quotaMemoryBytes()
-        .filter(hard -> tenant.usedMemoryBytes() + memory > hard)
-        .ifPresent(
-            hard ->
-                over.add(
-                    "requests.memory "
-                        + formatBytes(tenant.usedMemoryBytes())
-                        + " used + "
-                        + formatBytes(memory)
-                        + " > "
-                        + formatBytes(hard)));
-    tenant
-        .quotaStorageBytes()
-        .filter(hard -> tenant.usedStorageBytes() + storage > hard)
-        .ifPresent(
-            hard ->
-                over.add(
-                    "requests.storage "
-                        + formatBytes(tenant.usedStorageBytes())
-                        + " used + "
-                        + formatBytes(storage)
-                        + " > "
-                        + formatBytes(hard)));
-    String overhead =
-        runtimeClass != null
-                && runtimeClass.overheadMemoryBytes() + runtimeClass.overheadCpuMillis() > 0
-            ? " (RuntimeClass " + runtimeClass.name() + " overhead included)"
-            : "";
-    if (over.isEmpty()) {
-      return Reason.pass(
-          Constraint.QUOTA,
-          "quota of "
-              + request.namespace()
-              + " has room for "
-              + formatCpu(cpu)
-              + " CPU, "
-              + formatBytes(memory)
-              + " memory, "
-              + formatBytes(storage)
-              + " storage"
-              + overhead);
-    }
-    return Reason.fail(
-        Constraint.QUOTA,
-        "the ResourceQuota of "
-            + request.namespace()
-            + " would be exceeded: "
-            + String.join(", ", over)
-            + overhead
-            + "; lower replicas, cpu, memory or storage, or raise the quota");
   }
 
   private static String names(Set<WorkloadRuntime> runtimes) {
