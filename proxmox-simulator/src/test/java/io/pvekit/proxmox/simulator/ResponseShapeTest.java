@@ -76,6 +76,7 @@ class ResponseShapeTest {
     check("/nodes", "/nodes", problems);
     check("/nodes/{node}/status", "/nodes/pve1/status", problems);
     check("/nodes/{node}/network", "/nodes/pve1/network", problems);
+    check("/nodes/{node}/time", "/nodes/pve1/time", problems);
     check("/nodes/{node}/storage", "/nodes/pve1/storage", problems);
     check("/nodes/{node}/storage/{storage}/content", "/nodes/pve1/storage/local/content", problems);
     check(

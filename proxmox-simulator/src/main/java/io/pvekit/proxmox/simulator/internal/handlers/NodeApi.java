@@ -49,6 +49,22 @@ public final class NodeApi {
     r.add(
         new Endpoint(
             "GET", "/nodes/{node}/network", ApiSchema.NETWORK, anyUser(), NodeApi::network));
+    // the node's clock: the simulated one, so a test can make it drift from the caller's
+    r.add(
+        new Endpoint(
+            "GET",
+            "/nodes/{node}/time",
+            ApiSchema.NODE_ONLY,
+            anyUser(),
+            c -> {
+              c.world().node(c.node());
+              long now = c.world().clock().epochSecond();
+              ObjectNode t = Json.object();
+              t.put("time", now);
+              t.put("localtime", now);
+              t.put("timezone", "UTC");
+              return t;
+            }));
   }
 
   /** The node's entry in {@code /nodes} and {@code /cluster/resources}. */
