@@ -57,6 +57,9 @@ final class PostgresRootfs {
     if (!Files.isExecutable(Path.of("/usr/bin/ldd"))) {
       return "/usr/bin/ldd is missing: apt-get install libc-bin";
     }
+    if (!Files.isExecutable(Path.of("/bin/dash"))) {
+      return "/bin/dash (the image's /bin/sh) is missing: apt-get install dash";
+    }
     return "";
   }
 
