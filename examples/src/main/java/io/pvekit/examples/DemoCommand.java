@@ -1,7 +1,5 @@
 package io.pvekit.examples;
 
-import io.pvekit.capi.ResourceKind;
-import io.pvekit.runtime.WorkloadRuntime;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,8 +10,9 @@ import picocli.CommandLine.Command;
     name = "demo",
     description =
         "Run the pvekit demo: the typed client against an in-process Proxmox simulator, OCI to LXC"
-            + " translation (and a real LXC container when run as root), tenant-cluster kinds and"
-            + " database runtimes.")
+            + " translation (and a real LXC container when run as root), a tenant cluster and its"
+            + " worker VMs, runtime decisions for seven databases, and the Proxmox integrity"
+            + " checks.")
 final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -23,16 +22,9 @@ final class DemoCommand implements Callable<Integer> {
     out.println("== pvekit demo ==");
     new ProxmoxDemo(out).run();
     new LxcDemo(out).run();
-    out.println("3. Tenant cluster resources pvekit emits:");
-    for (ResourceKind kind : ResourceKind.values()) {
-      out.printf("   %-24s %s%n", kind.kind(), kind.apiVersion());
-    }
-    out.println("4. Database runtimes (annotation " + WorkloadRuntime.ANNOTATION + "):");
-    for (WorkloadRuntime runtime : WorkloadRuntime.values()) {
-      out.printf(
-          "   %-4s runtimeClass handler: %s%n",
-          runtime.annotationValue(), runtime.runtimeClassHandler().orElse("(default)"));
-    }
+    new TenantDemo(out).run();
+    new DatabaseDemo(out).run();
+    new ChecksDemo(out).run();
     out.println("demo finished");
     return 0;
   }

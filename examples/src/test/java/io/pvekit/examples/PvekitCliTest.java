@@ -25,8 +25,18 @@ class PvekitCliTest {
         .containsPattern("VM \\d+ web-3 +running")
         .contains("the client retried (1 retry) and got " + (ProxmoxDemo.CLONES + 1) + " guests")
         .contains("VMs left: [9000]")
-        .contains("ProxmoxCluster           infrastructure.cluster.x-k8s.io/v1alpha2")
-        .contains("lxc  runtimeClass handler: proxmox-lxc")
+        .containsPattern("rendered team-a: \\d+ objects")
+        .contains("KamajiControlPlane/team-a")
+        .contains("team-b with the same IP pool and VLAN is refused")
+        .containsPattern("md-0 with 3 replicas: worker VMs \\[\\d+, \\d+, \\d+\\]")
+        .contains("deleted team-a: VMs left [9000] (only the template)")
+        .containsPattern("PostgreSQL +-> lxc +proxmox-lxc")
+        .containsPattern("Kafka +-> vm ")
+        .contains("Kafka as a VM in team-b (allowed: pod, lxc): refused")
+        .contains("5. Integrity checks")
+        .contains("PASS         proxmox.api-reachable")
+        .containsPattern(
+            "\\d+ checks: \\d+ pass, 0 warn, 0 fail, 0 skip, 0 not evaluated, 0 timeout, 0 error")
         .endsWith("demo finished" + System.lineSeparator());
   }
 

@@ -1,0 +1,128 @@
+package io.pvekit.examples;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.pvekit.capi.CapiVersion;
+import io.pvekit.capi.Ipv4Pool;
+import io.pvekit.capi.TenantCluster;
+import io.pvekit.capi.TenantMode;
+import io.pvekit.capi.TenantValidationException;
+import io.pvekit.capi.WorkerPool;
+import io.pvekit.proxmox.Authentication;
+import io.pvekit.proxmox.CloneRequest;
+import io.pvekit.proxmox.ProxmoxClient;
+import io.pvekit.proxmox.QemuApi;
+import io.pvekit.proxmox.Secret;
+import io.pvekit.proxmox.VmId;
+import io.pvekit.proxmox.simulator.ProxmoxSimulator;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tenant-cluster part of the demo: a tenant rendered and validated by capi-model, a second one
+ * refused for overlapping the first, and the worker pool's VMs made in the simulated Proxmox the
+ * way CAPMOX makes them (a clone of the template per machine), scaled down and deleted.
+ */
+final class TenantDemo {
+  private static final String TOKEN_ID = "root@pam!tenants";
+  private static final Duration TASK_WAIT = Duration.ofSeconds(30);
+
+  private final PrintWriter out;
+
+  TenantDemo(PrintWriter out) {
+    this.out = out;
+  }
+
+  static TenantCluster.Builder teamA() {
+    return TenantCluster.builder()
+        .name("team-a")
+        .namespace("tenant-team-a")
+        .mode(TenantMode.CAPI)
+        .capiVersion(CapiVersion.V1BETA2)
+        .kubernetesVersion("v1.34.2")
+        .controlPlaneReplicas(2)
+        .serviceType("LoadBalancer")
+        .dataStore("default")
+        .controlPlaneEndpoint("10.10.0.50")
+        .allowedNodes(List.of("pve1"))
+        .ipv4Pool(
+            Ipv4Pool.builder()
+                .addRanges("10.10.0.100-10.10.0.149")
+                .prefix(24)
+                .gateway("10.10.0.1")
+                .addDnsServers("10.10.0.1")
+                .build())
+        .addWorkerPool(
+            WorkerPool.builder()
+                .name("md-0")
+                .replicas(3)
+                .templateId(9000)
+                .sourceNode("pve1")
+                .sockets(1)
+                .cores(2)
+                .memoryMiB(4096)
+                .diskGb(20)
+                .bridge("vmbr0")
+                .vlan(120)
+                .build());
+  }
+
+  void run() {
+    out.println("3. Tenant Kubernetes clusters (Cluster API + CAPMOX + Kamaji)");
+    TenantCluster tenant = teamA().build();
+    List<String> kinds = new ArrayList<>();
+    for (HasMetadata object : tenant.objects()) {
+      kinds.add(object.getKind() + "/" + object.getMetadata().getName());
+    }
+    out.println("   rendered team-a: " + kinds.size() + " objects, checked before output:");
+    out.println("   " + String.join(", ", kinds));
+    try {
+      teamA()
+          .name("team-b")
+          .namespace("tenant-team-b")
+          .existingTenants(List.of(tenant.network()))
+          .build();
+      out.println("   team-b was accepted (unexpected)");
+    } catch (TenantValidationException e) {
+      out.println("   team-b with the same IP pool and VLAN is refused: " + e.errors().get(0));
+    }
+    workers();
+  }
+
+  /** What CAPMOX does for the worker pool, done here with the typed client. */
+  private void workers() {
+    String secret = "tenants-" + Long.toHexString(System.nanoTime());
+    try (ProxmoxSimulator pve = ProxmoxSimulator.builder().token(TOKEN_ID, secret, false).start();
+        ProxmoxClient client =
+            ProxmoxClient.builder()
+                .baseUrl(pve.httpsUrl().toString())
+                .pinnedFingerprint(pve.fingerprint())
+                .authentication(Authentication.apiToken(TOKEN_ID, Secret.of(secret)))
+                .build()) {
+      QemuApi qemu = client.node("pve1").qemu();
+      List<VmId> machines = new ArrayList<>();
+      VmId next = client.cluster().nextId();
+      for (int i = 0; i < 3; i++) {
+        VmId id = VmId.of(next.value() + i);
+        qemu.vm(9000)
+            .clone(CloneRequest.builder().newId(id).name("team-a-md-0-" + i).full(false).build())
+            .await(TASK_WAIT);
+        qemu.vm(id).start().await(TASK_WAIT);
+        machines.add(id);
+      }
+      out.println("   md-0 with 3 replicas: worker VMs " + machines + " cloned from 9000, running");
+      while (machines.size() > 1) {
+        remove(qemu, machines.remove(machines.size() - 1));
+      }
+      out.println("   scaled md-0 to 1: VMs left " + pve.vmIds());
+      remove(qemu, machines.remove(0));
+      out.println("   deleted team-a: VMs left " + pve.vmIds() + " (only the template)");
+    }
+  }
+
+  private static void remove(QemuApi qemu, VmId id) {
+    qemu.vm(id).stop().await(TASK_WAIT);
+    qemu.vm(id).delete(true, true).await(TASK_WAIT);
+  }
+}
