@@ -2,11 +2,9 @@ package io.pvekit.capi;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.pvekit.capi.internal.Kinds;
 import io.pvekit.proxmox.CloneRequest;
 import io.pvekit.proxmox.ProxmoxClient;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,32 +52,6 @@ final class ControllerFixture implements AutoCloseable {
     this.kube = kube;
     this.pve = pve;
     this.v = v;
-  }
-
-  static void registerKinds(KubernetesMockServer server, CapiVersion v) {
-    for (CapiResource<?, ?> probe :
-        List.of(
-            new Cluster(v),
-            new Machine(v),
-            new MachineDeployment(v),
-            new MachineHealthCheck(v),
-            new KubeadmConfigTemplate(v),
-            new ProxmoxCluster(),
-            new ProxmoxMachine(),
-            new ProxmoxMachineTemplate(),
-            new KamajiControlPlane(),
-            new TenantControlPlane(),
-            new InClusterIPPool())) {
-      var ctx = Kinds.of(probe);
-      server.expectCustomResource(
-          new io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext.Builder()
-              .withGroup(ctx.getGroup())
-              .withVersion(ctx.getVersion())
-              .withKind(ctx.getKind())
-              .withPlural(ctx.getPlural())
-              .withScope("Namespaced")
-              .build());
-    }
   }
 
   ControllerFixture start() {
@@ -168,7 +139,7 @@ final class ControllerFixture implements AutoCloseable {
                 s.replicas(),
                 s.replicas(),
                 List.of(cond("Ready", true, "Ready", ""))));
-        writeKubeconfig(kcp.getMetadata(), s.network().serviceAddress());
+        FixtureSupport.writeKubeconfig(kube, kcp.getMetadata(), s.network().serviceAddress());
       }
     }
     for (TenantControlPlane tcp : all(new TenantControlPlane(), TenantControlPlane.class)) {
@@ -187,7 +158,8 @@ final class ControllerFixture implements AutoCloseable {
                     new TenantControlPlane.SecretStatus(name, "0")),
                 new TenantControlPlane.KubernetesResources(
                     new TenantControlPlane.VersionStatus("Ready", want))));
-        writeKubeconfig(tcp.getMetadata(), tcp.getSpec().networkProfile().address());
+        FixtureSupport.writeKubeconfig(
+            kube, tcp.getMetadata(), tcp.getSpec().networkProfile().address());
       }
     }
     for (ProxmoxCluster pc : all(new ProxmoxCluster(), ProxmoxCluster.class)) {
@@ -386,31 +358,6 @@ final class ControllerFixture implements AutoCloseable {
     var qemu = pve.node(vm.node()).qemu().vm(vm.vmid());
     qemu.stop().await(Duration.ofSeconds(20));
     qemu.delete(true, true).await(Duration.ofSeconds(20));
-  }
-
-  private void writeKubeconfig(ObjectMeta owner, String address) {
-    String name = owner.getName() + "-admin-kubeconfig";
-    String kubeconfig =
-        "apiVersion: v1\nkind: Config\nclusters:\n- name: "
-            + owner.getName()
-            + "\n  cluster:\n    server: https://"
-            + address
-            + ":6443\ncontexts:\n- name: admin\n  context:\n    cluster: "
-            + owner.getName()
-            + "\n    user: admin\ncurrent-context: admin\nusers:\n- name: admin\n  user: {}\n";
-    kube.secrets()
-        .inNamespace(owner.getNamespace())
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(owner.getNamespace())
-                .endMetadata()
-                .addToData(
-                    "admin.conf",
-                    Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
-                .build())
-        .createOr(r -> r.update());
   }
 
   private static String key(ObjectMeta meta) {

@@ -116,4 +116,49 @@ class CrdSchemaTest {
     assertThat(CRDS.validateYaml(Manifests.toYaml(List.of(bad))))
         .anyMatch(e -> e.contains("templateSelector") || e.contains("templateID"));
   }
+
+  @Test
+  void dataStoreAndIpPoolModels_areValid() {
+    DataStore etcd = new DataStore();
+    etcd.setMetadata(CapiResource.meta("etcd", null, java.util.Map.of()));
+    etcd.setSpec(
+        new DataStore.Spec(
+            "etcd",
+            List.of("etcd-0.etcd.kamaji-system.svc.cluster.local:2379"),
+            null,
+            new DataStore.TlsConfig(
+                new DataStore.CertificateAndKey(
+                    DataStore.ContentRef.secret("etcd-certs", "kamaji-system", "ca.crt"),
+                    DataStore.ContentRef.secret("etcd-certs", "kamaji-system", "ca.key")),
+                new DataStore.CertificateAndKey(
+                    DataStore.ContentRef.secret("root-client-certs", "kamaji-system", "tls.crt"),
+                    DataStore.ContentRef.secret(
+                        "root-client-certs", "kamaji-system", "tls.key")))));
+    DataStore postgres = new DataStore();
+    postgres.setMetadata(CapiResource.meta("postgres", null, java.util.Map.of()));
+    postgres.setSpec(
+        new DataStore.Spec(
+            "PostgreSQL",
+            List.of("postgres.kamaji-system.svc:5432"),
+            new DataStore.BasicAuth(
+                DataStore.ContentRef.secret("pg-auth", "kamaji-system", "username"),
+                DataStore.ContentRef.secret("pg-auth", "kamaji-system", "password")),
+            null));
+    InClusterIPPool pool = new InClusterIPPool();
+    pool.setMetadata(CapiResource.meta("team-a-extra", "tenant-team-a", java.util.Map.of()));
+    pool.setSpec(
+        new InClusterIPPool.Spec(
+            List.of("10.20.0.10-10.20.0.50"), 24, "10.20.0.1", List.of("10.20.0.20")));
+    String yaml = Manifests.toYaml(List.of(etcd, postgres, pool));
+    assertThat(CRDS.validateYaml(yaml)).as(yaml).isEmpty();
+    assertThat(Manifests.toYaml(Manifests.parse(yaml))).isEqualTo(yaml);
+  }
+
+  @Test
+  void etcdDataStore_withoutTls_isRefusedByItsCelRule() {
+    DataStore etcd = new DataStore();
+    etcd.setMetadata(CapiResource.meta("etcd", null, java.util.Map.of()));
+    etcd.setSpec(new DataStore.Spec("etcd", List.of("etcd:2379"), null, null));
+    assertThat(CRDS.validateYaml(Manifests.toYaml(List.of(etcd)))).isNotEmpty();
+  }
 }

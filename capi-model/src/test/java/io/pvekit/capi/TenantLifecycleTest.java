@@ -37,7 +37,7 @@ class TenantLifecycleTest {
   private ProxmoxClient proxmox;
 
   private TenantClusters start(CapiVersion v) {
-    ControllerFixture.registerKinds(server, v);
+    FixtureSupport.registerKinds(server, v);
     ProxmoxSimulator sim = pve.simulator();
     proxmox =
         ProxmoxClient.builder()
