@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 cd integrity-checks
 {
-  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) bench/run.sh ${1:-5} ($(nproc) cores, $(uname -m))"
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) bench/run.sh ${1:-7} ($(nproc) cores, $(uname -m))"
   java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-    io.pvekit.checks.bench.CheckBenchmark "${1:-5}" 2>&1 | grep -v -e SLF4J -e "^\[" 
+    io.pvekit.checks.bench.CheckBenchmark "${1:-7}" 2>&1 | grep -v -e SLF4J -e "^\[" 
 } | tee bench/results.txt

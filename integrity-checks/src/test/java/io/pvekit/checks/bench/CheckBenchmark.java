@@ -51,8 +51,11 @@ public final class CheckBenchmark {
           System.getProperty("java.version"));
       List<Long> parallel = new ArrayList<>();
       List<Long> serial = new ArrayList<>();
-      run(f, IntegrityChecks.DEFAULT_PARALLELISM, "warm-up parallel");
-      run(f, 1, "warm-up serial");
+      // the JIT needs a few runs: the first parallel runs are dominated by compilation
+      for (int i = 1; i <= 3; i++) {
+        run(f, IntegrityChecks.DEFAULT_PARALLELISM, "warm-up " + i + " parallel");
+        run(f, 1, "warm-up " + i + " serial");
+      }
       for (int i = 1; i <= rounds; i++) {
         parallel.add(run(f, IntegrityChecks.DEFAULT_PARALLELISM, "round " + i + " parallel"));
         serial.add(run(f, 1, "round " + i + " serial  "));

@@ -3,14 +3,10 @@ package io.pvekit.checks.internal.platform;
 import static io.pvekit.checks.internal.platform.Def.check;
 import static io.pvekit.checks.internal.platform.Workloads.deploymentsAvailable;
 
-import io.fabric8.kubernetes.api.model.Endpoints;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.ServiceReference;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.pvekit.checks.Check;
 import io.pvekit.checks.CheckContext;
@@ -18,8 +14,6 @@ import io.pvekit.checks.CheckFunction;
 import io.pvekit.checks.CheckOutcome;
 import io.pvekit.checks.Evidence;
 import io.pvekit.checks.Severity;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +209,7 @@ public final class ManagementChecks {
                 + " endpoint behind it. A webhook with none rejects every matching write.",
             "Fix the webhook's deployment, or delete a webhook configuration left behind by an"
                 + " uninstalled component.",
-            ManagementChecks::webhooks,
+            ClusterState::webhooks,
             API),
         check(
             "management.kubevirt",
@@ -224,7 +218,7 @@ public final class ManagementChecks {
             "Reads the KubeVirt object (kubevirt.io/v1) and requires status.phase Deployed:"
                 + " databases in VMs run through it.",
             "kubectl -n kubevirt get kubevirt -o yaml; check virt-operator's logs.",
-            ManagementChecks::kubevirt,
+            ClusterState::kubevirt,
             API),
         check(
             "management.default-storage-class",
@@ -233,7 +227,7 @@ public final class ManagementChecks {
             "Looks for exactly one StorageClass annotated as default. Claims without a class stay"
                 + " Pending otherwise.",
             "kubectl annotate storageclass NAME storageclass.kubernetes.io/is-default-class=true",
-            ManagementChecks::defaultStorageClass,
+            ClusterState::defaultStorageClass,
             API),
         check(
             "management.pending-pods",
@@ -241,7 +235,7 @@ public final class ManagementChecks {
             "No pod Pending for long",
             "Reports pods Pending for more than 10 minutes (unschedulable, unbound volumes).",
             "kubectl describe pod: read the scheduling events and add capacity or fix the claim.",
-            ManagementChecks::pendingPods,
+            ClusterState::pendingPods,
             API));
   }
 
@@ -337,114 +331,5 @@ public final class ManagementChecks {
       }
       return out.failIfAny("all " + names.size() + " CRDs are installed", "%d CRDs are missing");
     };
-  }
-
-  static CheckOutcome webhooks(CheckContext c) {
-    CheckOutcome.Collector out = CheckOutcome.collect();
-    var reg = c.kubernetes().admissionRegistration().v1();
-    List<ServiceReference> services = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (var cfg : reg.validatingWebhookConfigurations().list().getItems()) {
-      for (var w : cfg.getWebhooks()) {
-        if (w.getClientConfig() != null && w.getClientConfig().getService() != null) {
-          services.add(w.getClientConfig().getService());
-          names.add("webhook " + cfg.getMetadata().getName() + "/" + w.getName());
-        }
-      }
-    }
-    for (var cfg : reg.mutatingWebhookConfigurations().list().getItems()) {
-      for (var w : cfg.getWebhooks()) {
-        if (w.getClientConfig() != null && w.getClientConfig().getService() != null) {
-          services.add(w.getClientConfig().getService());
-          names.add("webhook " + cfg.getMetadata().getName() + "/" + w.getName());
-        }
-      }
-    }
-    for (int i = 0; i < services.size(); i++) {
-      ServiceReference s = services.get(i);
-      Endpoints ep =
-          c.kubernetes().endpoints().inNamespace(s.getNamespace()).withName(s.getName()).get();
-      long ready =
-          ep == null ? 0 : ep.getSubsets().stream().mapToLong(x -> x.getAddresses().size()).sum();
-      out.check(
-          ready > 0,
-          names.get(i),
-          "service " + s.getNamespace() + "/" + s.getName() + ": " + ready + " ready endpoints");
-    }
-    return out.failIfAny(
-        services.size() + " webhooks have ready endpoints", "%d webhooks have no ready endpoint");
-  }
-
-  static CheckOutcome kubevirt(CheckContext c) throws Exception {
-    List<GenericKubernetesResource> all = Kube.all(c, Kube.KUBEVIRT);
-    if (all.isEmpty()) {
-      return CheckOutcome.fail(
-          "no KubeVirt object exists", Evidence.problem("kubevirt", "not installed"));
-    }
-    CheckOutcome.Collector out = CheckOutcome.collect();
-    for (GenericKubernetesResource k : all) {
-      String phase = Kube.text(k, "status.phase");
-      out.check(phase.equals("Deployed"), Kube.ref(k), "phase " + phase);
-    }
-    return out.failIfAny("KubeVirt is deployed", "KubeVirt is not deployed");
-  }
-
-  static CheckOutcome defaultStorageClass(CheckContext c) {
-    List<StorageClass> classes = c.kubernetes().storage().v1().storageClasses().list().getItems();
-    CheckOutcome.Collector out = CheckOutcome.collect();
-    List<String> defaults = new ArrayList<>();
-    for (StorageClass s : classes) {
-      Map<String, String> a = s.getMetadata().getAnnotations();
-      boolean d = a != null && "true".equals(a.get("storageclass.kubernetes.io/is-default-class"));
-      if (d) {
-        defaults.add(s.getMetadata().getName());
-      }
-      out.ok(
-          "storageclass " + s.getMetadata().getName(),
-          s.getProvisioner() + (d ? " (default)" : ""));
-    }
-    if (defaults.size() != 1) {
-      out.problem("default storageclass", defaults.isEmpty() ? "none" : "several: " + defaults);
-    }
-    return out.failIfAny("one default StorageClass: " + defaults, "no single default StorageClass");
-  }
-
-  /** When the pod became Pending: its first condition's transition, else its creation. */
-  static Instant pendingSince(Pod p) {
-    return p.getStatus().getConditions().stream()
-        .map(x -> x.getLastTransitionTime())
-        .filter(t -> t != null)
-        .map(Instant::parse)
-        .min(Instant::compareTo)
-        .orElseGet(
-            () ->
-                p.getMetadata().getCreationTimestamp() == null
-                    ? Instant.now()
-                    : Instant.parse(p.getMetadata().getCreationTimestamp()));
-  }
-
-  static CheckOutcome pendingPods(CheckContext c) throws Exception {
-    Instant now = c.clock().instant();
-    CheckOutcome.Collector out = CheckOutcome.collect();
-    int pending = 0;
-    for (Pod p : Kube.pods(c)) {
-      if (p.getStatus() != null && "Pending".equals(p.getStatus().getPhase())) {
-        pending++;
-        Duration age = Duration.between(pendingSince(p), now);
-        if (age.toMinutes() >= 10) {
-          out.problem(
-              Kube.ref(p),
-              "Pending for "
-                  + age.toMinutes()
-                  + " min"
-                  + Kube.podProblem(p)
-                      .filter(x -> !x.equals("phase Pending"))
-                      .map(x -> ": " + x)
-                      .orElse(""));
-        }
-      }
-    }
-    out.ok("pods", Kube.pods(c).size() + " pods, " + pending + " Pending");
-    return out.failIfAny("no pod has been Pending for 10 minutes", "%d pods are stuck Pending");
   }
 }

@@ -15,7 +15,6 @@ import io.pvekit.proxmox.NodeSummary;
 import io.pvekit.proxmox.Permissions;
 import io.pvekit.proxmox.ProxmoxNoResponseException;
 import io.pvekit.proxmox.ProxmoxVersion;
-import io.pvekit.proxmox.StorageStatus;
 import io.pvekit.proxmox.TaskSummary;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +87,7 @@ public final class ProxmoxChecks {
             "Reads GET /nodes/{node}/storage on every online node. An enabled storage that is not"
                 + " active cannot hold disks or templates.",
             "Check the storage's backend (mount, NFS/Ceph reachability, LVM VG) with pvesm status.",
-            ProxmoxChecks::storageActive,
+            ProxmoxStorage::storageActive,
             API),
         check(
             "proxmox.storage-free-space",
@@ -97,7 +96,7 @@ public final class ProxmoxChecks {
             "Compares used and total space of every active storage with minimumFreeStoragePercent"
                 + " (fail below it, warn below twice it). A full thin pool corrupts guest disks.",
             "Free space (remove unused disks, old backups) or grow the storage.",
-            ProxmoxChecks::storageFree,
+            ProxmoxStorage::storageFree,
             API),
         check(
             "proxmox.image-storage-present",
@@ -106,7 +105,7 @@ public final class ProxmoxChecks {
             "Looks for an active storage whose content includes images on every online node;"
                 + " clones and new disks need one.",
             "Add a storage with content 'images' (Datacenter > Storage) or enable it on the node.",
-            ProxmoxChecks::imageStorage,
+            ProxmoxStorage::imageStorage,
             API),
         check(
             "proxmox.bridges-present",
@@ -124,7 +123,7 @@ public final class ProxmoxChecks {
             "Lists QEMU guests marked as templates in GET /cluster/resources; CAPMOX clones worker"
                 + " VMs from them (settings vmTemplates names them; empty means at least one).",
             "Build the template (e.g. image-builder) and convert it with qm template VMID.",
-            ProxmoxChecks::vmTemplates,
+            ProxmoxStorage::vmTemplates,
             API),
         check(
             "proxmox.token-privileges",
@@ -266,70 +265,6 @@ public final class ProxmoxChecks {
     return out.failIfAny("every node has memory to spare", "%d nodes use over 95% of memory");
   }
 
-  static CheckOutcome storageActive(CheckContext c) throws Exception {
-    CheckOutcome.Collector out = CheckOutcome.collect();
-    for (Map.Entry<String, List<StorageStatus>> node : Pve.storages(c).entrySet()) {
-      for (StorageStatus s : node.getValue()) {
-        if (s.enabled()) {
-          out.check(
-              s.active(),
-              "storage " + node.getKey() + "/" + s.storage().value(),
-              s.active() ? "active (" + s.type() + ")" : "enabled but not active");
-        }
-      }
-    }
-    return out.failIfAny(out.size() + " storages are active", "%d enabled storages are not active");
-  }
-
-  static CheckOutcome storageFree(CheckContext c) throws Exception {
-    int min = c.settings().minimumFreeStoragePercent();
-    CheckOutcome.Collector fails = CheckOutcome.collect();
-    int warnings = 0;
-    for (Map.Entry<String, List<StorageStatus>> node : Pve.storages(c).entrySet()) {
-      for (StorageStatus s : node.getValue()) {
-        if (!s.active() || s.total().orElse(0L) == 0) {
-          continue;
-        }
-        long free =
-            s.available().orElse(s.total().get() - s.used().orElse(0L)) * 100 / s.total().get();
-        String subject = "storage " + node.getKey() + "/" + s.storage().value();
-        if (free < min) {
-          fails.problem(subject, free + "% free, below " + min + "%");
-        } else {
-          fails.ok(subject, free + "% free");
-          warnings += free < 2 * min ? 1 : 0;
-        }
-      }
-    }
-    CheckOutcome outcome =
-        fails.failIfAny(
-            "every storage has at least " + 2 * min + "% free", "%d storages are nearly full");
-    if (outcome.status() == io.pvekit.checks.CheckStatus.PASS && warnings > 0) {
-      return CheckOutcome.of(
-          io.pvekit.checks.CheckStatus.WARN,
-          warnings + " storages have less than " + 2 * min + "% free",
-          outcome.evidence());
-    }
-    return outcome;
-  }
-
-  static CheckOutcome imageStorage(CheckContext c) throws Exception {
-    CheckOutcome.Collector out = CheckOutcome.collect();
-    for (Map.Entry<String, List<StorageStatus>> node : Pve.storages(c).entrySet()) {
-      List<String> holding =
-          node.getValue().stream()
-              .filter(s -> s.active() && s.content().contains("images"))
-              .map(s -> s.storage().value())
-              .toList();
-      out.check(
-          !holding.isEmpty(),
-          "node " + node.getKey(),
-          holding.isEmpty() ? "no active storage for images" : "images on " + holding);
-    }
-    return out.failIfAny(
-        "every node has a storage for VM disks", "%d nodes have no storage for VM disks");
-  }
-
   static CheckOutcome bridges(CheckContext c) throws Exception {
     CheckOutcome.Collector out = CheckOutcome.collect();
     List<String> nodes = Pve.onlineNodes(c);
@@ -349,29 +284,6 @@ public final class ProxmoxChecks {
     }
     return out.failIfAny(
         "every node has " + c.settings().requiredBridges(), "%d bridges are missing or inactive");
-  }
-
-  static CheckOutcome vmTemplates(CheckContext c) throws Exception {
-    Set<String> templates =
-        Pve.guests(c).stream()
-            .filter(r -> r.template() && r.type().equals("qemu"))
-            .map(r -> r.name().orElse(r.vmid().map(String::valueOf).orElse("?")))
-            .collect(Collectors.toCollection(java.util.TreeSet::new));
-    List<String> wanted = c.settings().vmTemplates();
-    if (wanted.isEmpty()) {
-      return templates.isEmpty()
-          ? CheckOutcome.fail("no QEMU template exists", Evidence.problem("templates", "none"))
-          : CheckOutcome.pass(
-              templates.size() + " QEMU templates", Evidence.ok("templates", templates.toString()));
-    }
-    CheckOutcome.Collector out = CheckOutcome.collect();
-    for (String name : wanted) {
-      out.check(
-          templates.contains(name),
-          "template " + name,
-          templates.contains(name) ? "present" : "missing");
-    }
-    return out.failIfAny("every required template exists", "%d required templates are missing");
   }
 
   static CheckOutcome tokenPrivileges(CheckContext c) {
