@@ -7,11 +7,20 @@ import io.pvekit.lxc.internal.proxmox.PlanBuilder;
  * bundle's {@code config.json}, so a Proxmox cluster (rather than a local liblxc) runs it.
  *
  * <pre>{@code
- * ProxmoxLxcPlan plan = ProxmoxLxc.plan(spec, ProxmoxLxcOptions.builder()
- *     .vmid(VmId.of(200)).bundle(bundle).osTemplate("local:vztmpl/nginx_1.27_amd64.tar.zst")
- *     .rootfsStorage(StorageId.of("local-lvm")).build());
- * client.lxc(node).create(plan.request());          // plan.configFileLines(): for /etc/pve/lxc/200.conf
+ * ProxmoxLxcPlan plan =
+ *     ProxmoxLxc.plan(
+ *         spec,
+ *         ProxmoxLxcOptions.builder()
+ *             .vmid(VmId.of(200))
+ *             .bundle(bundle)
+ *             .osTemplate("local:vztmpl/nginx_1.27_amd64.tar.zst")
+ *             .rootfsStorage(StorageId.of("local-lvm"))
+ *             .build());
+ * client.node(node).lxc().create(plan.request()).await(Duration.ofMinutes(1));
  * }</pre>
+ *
+ * <p>{@code plan.configFileLines()} lists what the API cannot set, for {@code
+ * /etc/pve/lxc/200.conf}. The example is {@code ProxmoxLxcJavadocTest}, run against the simulator.
  *
  * <p>Two paths: on Proxmox VE 9.1+ ({@link ProxmoxLxcOptions#applicationContainer()}) the OCI
  * archive is the template and {@code entrypoint}/{@code env}/{@code cmode=console} carry the
