@@ -9,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -32,12 +29,13 @@ class LxcRunCommandIT {
   void anImage_runsAsAnLxcContainer_withItsOutputAndStatus() throws Exception {
     Path layout = busyboxLayout("echo hello from lxc pid $$; echo to-stderr >&2; exit 3");
     Path root = dir.resolve("state");
-    Result run = pvekit("lxc", "run", "--image", layout + ":demo", "--root", root.toString());
-    assertThat(run.stdout)
-        .as("status %d, stderr: %s", run.status, run.stderr)
+    PvekitProcess.Result run =
+        pvekit("lxc", "run", "--image", layout + ":demo", "--root", root.toString());
+    assertThat(run.stdout())
+        .as("status %d, stderr: %s", run.status(), run.stderr())
         .isEqualTo("hello from lxc pid 1\n");
-    assertThat(run.stderr).isEqualTo("to-stderr\n");
-    assertThat(run.status).isEqualTo(3);
+    assertThat(run.stderr()).isEqualTo("to-stderr\n");
+    assertThat(run.status()).isEqualTo(3);
     try (Stream<Path> left = Files.list(root)) {
       assertThat(left).as("container state left behind").isEmpty();
     }
@@ -45,30 +43,14 @@ class LxcRunCommandIT {
 
   @Test
   void aMissingImage_isOneClearLine_andStatus125() throws Exception {
-    Result run = pvekit("lxc", "run", "--image", dir.resolve("none") + ":x");
-    assertThat(run.status).isEqualTo(125);
-    assertThat(run.stderr).startsWith("pvekit lxc run: ").doesNotContain("\tat ");
-    assertThat(run.stderr.lines()).hasSize(1);
+    PvekitProcess.Result run = pvekit("lxc", "run", "--image", dir.resolve("none") + ":x");
+    assertThat(run.status()).isEqualTo(125);
+    assertThat(run.stderr()).startsWith("pvekit lxc run: ").doesNotContain("\tat ");
+    assertThat(run.stderr().lines()).hasSize(1);
   }
 
-  private record Result(int status, String stdout, String stderr) {}
-
-  private Result pvekit(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(PvekitCli.class.getName());
-    command.addAll(List.of(args));
-    Path out = dir.resolve("stdout");
-    Path err = dir.resolve("stderr");
-    Process p =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("pvekit exited").isTrue();
-    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  private PvekitProcess.Result pvekit(String... args) throws Exception {
+    return PvekitProcess.run(dir, args);
   }
 
   /** An image layout with one layer: /bin/busybox, /bin/sh and the directories LXC mounts on. */

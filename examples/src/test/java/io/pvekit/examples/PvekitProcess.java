@@ -1,0 +1,46 @@
+package io.pvekit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code pvekit} entry point as users start it: {@code main} in a JVM of its own, with real
+ * standard streams and a real exit status. In-process tests hand the commands their own writers, so
+ * they cannot see output lost between a command and the process's streams.
+ */
+final class PvekitProcess {
+  /** What the process left behind. */
+  record Result(int status, String stdout, String stderr) {}
+
+  private PvekitProcess() {}
+
+  /**
+   * Runs {@code pvekit ARGS} with this test's class path, its output captured in files under dir.
+   */
+  static Result run(Path dir, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(PvekitCli.class.getName());
+    command.addAll(List.of(args));
+    Path stdout = Files.createTempFile(dir, "stdout", ".txt");
+    Path stderr = Files.createTempFile(dir, "stderr", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("pvekit exited").isTrue();
+    return new Result(
+        process.exitValue(),
+        Files.readString(stdout, StandardCharsets.UTF_8),
+        Files.readString(stderr, StandardCharsets.UTF_8));
+  }
+}
