@@ -55,7 +55,9 @@ class WaitForTaskTest {
     assertThat(code).as(text.toString()).isZero();
     assertThat(text.toString().lines().filter(l -> l.startsWith("qmclone 9000 running for ")))
         .hasSizeGreaterThanOrEqualTo(2);
-    assertThat(text.toString()).containsPattern("qmclone 9000 after \\d+ ms: OK");
+    assertThat(text.toString())
+        .containsPattern("qmclone 9000 after \\d+ ms: OK")
+        .contains("  | TASK OK");
     assertThat(pve.vmIds()).contains(VmId.of(321));
   }
 
@@ -70,6 +72,19 @@ class WaitForTaskTest {
     assertThat(text.toString()).contains("timeout: still running after PT0.2S");
     assertThat(clone.status().isRunning()).isTrue();
     pve.resumeTasks();
+  }
+
+  @Test
+  void printsTheFailedTasksLogAndExitsOne() {
+    cloneTemplate(VmId.of(323)).await(Duration.ofSeconds(30));
+    client.node("pve1").qemu().vm(323).start().await(Duration.ofSeconds(30));
+    Task secondStart = client.node("pve1").qemu().vm(323).start();
+
+    int code =
+        WaitForTask.run(client, secondStart.upid().toString(), POLL, Duration.ofMinutes(1), out);
+
+    assertThat(code).as(text.toString()).isEqualTo(1);
+    assertThat(text.toString()).contains("  | TASK ERROR: ").contains("already running");
   }
 
   @Test
