@@ -52,7 +52,7 @@ final class ChecksDemo {
               .build();
       CheckReport report = checks.run(CheckContext.of(nowhere, proxmox));
       for (String line : Reports.render(report, ReportFormat.TABLE, false).split("\n")) {
-        out.println("   " + line);
+        out.println(line.isBlank() ? "" : "   " + line);
       }
     }
   }
