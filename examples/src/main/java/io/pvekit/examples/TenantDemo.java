@@ -1,12 +1,9 @@
 package io.pvekit.examples;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.pvekit.capi.CapiVersion;
-import io.pvekit.capi.Ipv4Pool;
 import io.pvekit.capi.TenantCluster;
-import io.pvekit.capi.TenantMode;
 import io.pvekit.capi.TenantValidationException;
-import io.pvekit.capi.WorkerPool;
+import io.pvekit.examples.apps.RenderTenant;
 import io.pvekit.proxmox.Authentication;
 import io.pvekit.proxmox.CloneRequest;
 import io.pvekit.proxmox.ProxmoxClient;
@@ -35,37 +32,7 @@ final class TenantDemo {
   }
 
   static TenantCluster.Builder teamA() {
-    return TenantCluster.builder()
-        .name("team-a")
-        .namespace("tenant-team-a")
-        .mode(TenantMode.CAPI)
-        .capiVersion(CapiVersion.V1BETA2)
-        .kubernetesVersion("v1.34.2")
-        .controlPlaneReplicas(2)
-        .serviceType("LoadBalancer")
-        .dataStore("default")
-        .controlPlaneEndpoint("10.10.0.50")
-        .allowedNodes(List.of("pve1"))
-        .ipv4Pool(
-            Ipv4Pool.builder()
-                .addRanges("10.10.0.100-10.10.0.149")
-                .prefix(24)
-                .gateway("10.10.0.1")
-                .addDnsServers("10.10.0.1")
-                .build())
-        .addWorkerPool(
-            WorkerPool.builder()
-                .name("md-0")
-                .replicas(3)
-                .templateId(9000)
-                .sourceNode("pve1")
-                .sockets(1)
-                .cores(2)
-                .memoryMiB(4096)
-                .diskGb(20)
-                .bridge("vmbr0")
-                .vlan(120)
-                .build());
+    return RenderTenant.builder("team-a", 3, 120);
   }
 
   void run() {

@@ -60,7 +60,7 @@ public final class RenderTenant {
     }
     TenantCluster tenant;
     try {
-      tenant = tenant(name, replicas, vlanTag);
+      tenant = builder(name, replicas, vlanTag).build();
     } catch (TenantValidationException e) {
       for (ValidationError error : e.errors()) {
         err.println("invalid: " + error);
@@ -72,7 +72,16 @@ public final class RenderTenant {
     return 0;
   }
 
-  private static TenantCluster tenant(String name, int replicas, int vlan) {
+  /**
+   * The tenant this app renders, not yet validated: one CAPI v1beta2 cluster with a Kamaji control
+   * plane and one worker pool cloned from template 9000 (the demo builds the same one).
+   *
+   * @param name the cluster's name; its namespace is {@code tenant-<name>}
+   * @param replicas workers in pool {@code md-0}
+   * @param vlan the workers' VLAN tag
+   * @return the builder; {@code build()} validates
+   */
+  public static TenantCluster.Builder builder(String name, int replicas, int vlan) {
     return TenantCluster.builder()
         .name(name)
         .namespace("tenant-" + name)
@@ -103,7 +112,6 @@ public final class RenderTenant {
                 .diskGb(20)
                 .bridge("vmbr0")
                 .vlan(vlan)
-                .build())
-        .build();
+                .build());
   }
 }
