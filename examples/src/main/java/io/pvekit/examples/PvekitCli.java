@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DbCommand.class,
       WebhookCommand.class,
       CheckCommand.class,
+      OperatorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PvekitCli implements Runnable {
