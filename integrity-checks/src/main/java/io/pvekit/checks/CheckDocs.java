@@ -5,6 +5,26 @@ import java.util.Locale;
 
 /** The reference of checks as Markdown, generated from the checks themselves. */
 public final class CheckDocs {
+  // The commands below are the ones the demo and CheckCommandTest run, so they cannot drift.
+  private static final String HOW_TO_RUN =
+      """
+      Run them with `pvekit check` (the examples module) or embed `IntegrityChecks` (see the
+      [module README](../integrity-checks/README.md)):
+
+      ```
+      pvekit check --kubeconfig FILE --proxmox-url https://pve1:8006 --proxmox-token 'ci@pve!checks=SECRET' \\
+          --format junit --output checks.xml --fail-on high
+      pvekit check diff OLD.json NEW.json
+      ```
+
+      Each check below has an id `category.name`, a severity, a timeout, the checks it depends on (it is
+      skipped when one of them did not pass), what it looks at and why, and how to fix a failure. A result
+      is PASS, WARN or FAIL when the check judged the platform; SKIP when a dependency did not pass;
+      NOT_EVALUATED, TIMEOUT or ERROR when it could not judge (these never count as healthy). Reports:
+      table, JSON (with a JSON Schema), JUnit XML, SARIF, Prometheus text format and HTML.
+
+      """;
+
   private CheckDocs() {}
 
   /**
@@ -21,6 +41,7 @@ public final class CheckDocs {
         .append(" edit by hand.\n")
         .append("Regenerate with `./mvnw -pl integrity-checks test -Dtest=CheckDocsTest")
         .append(" -Dpvekit.updateDocs=true`.\n\n")
+        .append(HOW_TO_RUN)
         .append(checks.size())
         .append(" checks.\n\n");
     for (Category c : Category.values()) {

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** CHECKS.md is generated from the code; this fails when it is out of date. */
+/** docs/INTEGRITY_CHECKS.md is generated from the code; this fails when it is out of date. */
 class CheckDocsTest {
-  static final Path DOCS = Path.of("CHECKS.md");
+  static final Path DOCS = Path.of("../docs/INTEGRITY_CHECKS.md");
 
   @Test
   void checksMd_isUpToDate() throws Exception {
@@ -19,7 +19,7 @@ class CheckDocsTest {
     assertThat(DOCS).as("run with -Dpvekit.updateDocs=true to regenerate").exists();
     assertThat(Files.readString(DOCS))
         .as(
-            "CHECKS.md is out of date: run ./mvnw -pl integrity-checks test -Dtest=CheckDocsTest"
+            "docs/INTEGRITY_CHECKS.md is out of date: run ./mvnw -pl integrity-checks test -Dtest=CheckDocsTest"
                 + " -Dpvekit.updateDocs=true")
         .isEqualTo(generated);
   }
