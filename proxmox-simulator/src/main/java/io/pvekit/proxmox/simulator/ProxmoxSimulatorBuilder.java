@@ -2,6 +2,7 @@ package io.pvekit.proxmox.simulator;
 
 import io.pvekit.proxmox.simulator.internal.runtime.InventorySpec;
 import io.pvekit.proxmox.simulator.internal.runtime.RuntimeConfig;
+import io.pvekit.proxmox.simulator.internal.state.TokenIds;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,10 +108,7 @@ public final class ProxmoxSimulatorBuilder {
    * @return this builder
    */
   public ProxmoxSimulatorBuilder token(String tokenId, String secret, boolean privilegeSeparation) {
-    if (!tokenId.matches("[^\\s:/!]+@[A-Za-z][A-Za-z0-9.\\-_]+![A-Za-z][A-Za-z0-9.\\-_]+")) {
-      throw new IllegalArgumentException(
-          "token id: '" + tokenId + "' is not of the form user@realm!name");
-    }
+    TokenIds.check(tokenId);
     tokens.add(
         new RuntimeConfig.Token(tokenId, Objects.requireNonNull(secret), privilegeSeparation));
     return this;

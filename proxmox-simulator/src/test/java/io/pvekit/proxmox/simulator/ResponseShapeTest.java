@@ -38,7 +38,18 @@ class ResponseShapeTest {
           Map.entry("/nodes/{node}/network", Set.of("bridge_stp", "bridge_fd")),
           Map.entry("/nodes/{node}/storage/{storage}/content", Set.of("content")),
           Map.entry("/nodes/{node}/qemu", Set.of("disk")),
-          Map.entry("/nodes/{node}/qemu/{vmid}/status/current", Set.of("disk")),
+          Map.entry(
+              "/nodes/{node}/qemu/{vmid}/status/current",
+              Set.of(
+                  "disk",
+                  "shares",
+                  "balloon",
+                  "balloon_min",
+                  "freemem",
+                  "ballooninfo",
+                  "blockstat",
+                  "nics",
+                  "proxmox-support")),
           Map.entry("/nodes/{node}/lxc", Set.of("pid", "type", "swap")),
           Map.entry("/nodes/{node}/lxc/{vmid}/status/current", Set.of("pid", "type", "swap")));
 

@@ -71,7 +71,12 @@ public final class AccessApi {
     out.put("username", username);
     out.put("ticket", auth.ticket(username));
     out.put("CSRFPreventionToken", auth.csrfToken(username));
-    out.put("clustername", c.world().clusterName());
+    // pve-access-control names the cluster only for a cluster member (not a standalone node), and
+    // only to users who may audit it
+    if (c.world().nodes().size() > 1
+        && access.privileges(username, "/", List.of()).contains("Sys.Audit")) {
+      out.put("clustername", c.world().clusterName());
+    }
     ObjectNode cap = out.putObject("cap");
     for (Map.Entry<String, String[]> e : CAP_PATHS.entrySet()) {
       ObjectNode group = cap.putObject(e.getKey());

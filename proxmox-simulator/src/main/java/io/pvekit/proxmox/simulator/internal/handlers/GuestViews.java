@@ -41,25 +41,6 @@ final class GuestViews {
     return out;
   }
 
-  /** {@code GET .../status/current}. */
-  static ObjectNode status(World world, Guest guest) {
-    ObjectNode out = common(world, guest);
-    out.putObject("ha").put("managed", 0);
-    if (guest.type() == GuestType.QEMU) {
-      out.put("qmpstatus", guest.status());
-      if (agentEnabled(guest)) {
-        out.put("agent", 1);
-      }
-      if (guest.running()) {
-        out.put("running-machine", "pc-i440fx-10.1+pve0");
-        out.put("running-qemu", "10.1.2");
-      }
-    } else {
-      out.put("type", "lxc");
-    }
-    return out;
-  }
-
   /** An entry of {@code GET /nodes/{node}/qemu} or {@code .../lxc}. */
   static ObjectNode listEntry(World world, Guest guest) {
     ObjectNode out = common(world, guest);
@@ -99,7 +80,7 @@ final class GuestViews {
     return out;
   }
 
-  private static ObjectNode common(World world, Guest guest) {
+  static ObjectNode common(World world, Guest guest) {
     ObjectNode out = Json.object();
     out.put("vmid", guest.vmid());
     out.put("name", guest.name());
@@ -153,7 +134,7 @@ final class GuestViews {
     return "1".equals(enabled) || "on".equals(enabled) || "yes".equals(enabled);
   }
 
-  private static long usedMemory(Guest guest) {
+  static long usedMemory(Guest guest) {
     return guest.running() ? guest.memoryBytes() * 35 / 100 : 0;
   }
 

@@ -113,20 +113,9 @@ final class Guests {
   private static void defaults(World world, Guest guest) {
     Map<String, String> config = guest.config();
     if (guest.type() == GuestType.QEMU) {
-      config.putIfAbsent("meta", "creation-qemu=10.1.2,ctime=" + world.clock().epochSecond());
-      config.putIfAbsent(
-          "smbios1",
-          "uuid="
-              + java.util.UUID.nameUUIDFromBytes(
-                  ("smbios-" + guest.vmid() + "-" + world.clock().epochSecond())
-                      .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      config.putIfAbsent(
-          "vmgenid",
-          java.util
-              .UUID
-              .nameUUIDFromBytes(
-                  ("vmgenid-" + guest.vmid()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-              .toString());
+      config.putIfAbsent("meta", world.newMeta());
+      config.putIfAbsent("smbios1", "uuid=" + world.newUuid());
+      config.putIfAbsent("vmgenid", world.newUuid());
     } else {
       config.putIfAbsent("hostname", "CT" + guest.vmid());
       config.putIfAbsent("memory", "512");
@@ -200,6 +189,15 @@ final class Guests {
     }
     if (on) {
       GuestConfig.checkLock(guest, call);
+    }
+    if (type == GuestType.LXC) {
+      // pve-container checks before forking the worker, so these fail the call itself
+      if (on && guest.running()) {
+        throw new SimulatorError("CT " + guest.vmid() + " already running");
+      }
+      if (!on && !guest.running()) {
+        throw new SimulatorError("CT " + guest.vmid() + " not running");
+      }
     }
     return call.tasks()
         .start(

@@ -70,7 +70,7 @@ public final class LxcApi {
             CT + "/status/current",
             LxcSchema.NODE_VMID,
             perm("/vms/{vmid}", "VM.Audit"),
-            c -> GuestViews.status(c.world(), guest(c))));
+            c -> GuestStatus.status(c.world(), guest(c))));
     r.add(
         new Endpoint(
             "POST",

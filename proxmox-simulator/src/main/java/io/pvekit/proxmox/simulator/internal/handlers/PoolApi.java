@@ -52,21 +52,38 @@ public final class PoolApi {
             ApiSchema.POOL_UPDATE,
             perm("/pool/{poolid}", "Pool.Allocate"),
             PoolApi::update));
+    // PVE 8.1 added the flat forms (poolid as a parameter, for nested pool ids); both stay served
+    r.add(
+        new Endpoint(
+            "PUT",
+            "/pools",
+            ApiSchema.POOL_UPDATE,
+            perm("/pool/{poolid}", "Pool.Allocate"),
+            PoolApi::update));
     r.add(
         new Endpoint(
             "DELETE",
             "/pools/{poolid}",
             ApiSchema.POOL_DELETE,
             perm("/pool/{poolid}", "Pool.Allocate"),
-            c -> {
-              Pool pool = pool(c);
-              if (!pool.vms().isEmpty() || !pool.storages().isEmpty()) {
-                throw new SimulatorError("pool '" + pool.id() + "' is not empty");
-              }
-              c.world().pools().remove(pool.id());
-              c.world().changed();
-              return null;
-            }));
+            PoolApi::delete));
+    r.add(
+        new Endpoint(
+            "DELETE",
+            "/pools",
+            ApiSchema.POOL_DELETE,
+            perm("/pool/{poolid}", "Pool.Allocate"),
+            PoolApi::delete));
+  }
+
+  private static Object delete(Call c) {
+    Pool pool = pool(c);
+    if (!pool.vms().isEmpty() || !pool.storages().isEmpty()) {
+      throw new SimulatorError("pool '" + pool.id() + "' is not empty");
+    }
+    c.world().pools().remove(pool.id());
+    c.world().changed();
+    return null;
   }
 
   private static Pool pool(Call c) {

@@ -64,7 +64,7 @@ public final class QemuApi {
             QemuSchema.UPDATE_SYNC,
             any("/vms/{vmid}", CONFIG_PRIVS),
             c -> {
-              update(c, guest(c));
+              update(c, guest(c), true);
               return null;
             }));
     r.add(
@@ -80,7 +80,7 @@ public final class QemuApi {
             VM + "/status/current",
             QemuSchema.NODE_VMID,
             perm("/vms/{vmid}", "VM.Audit"),
-            c -> GuestViews.status(c.world(), guest(c))));
+            c -> GuestStatus.status(c.world(), guest(c))));
     r.add(
         new Endpoint(
             "PUT",
@@ -122,9 +122,16 @@ public final class QemuApi {
     return out;
   }
 
-  private static void update(Call c, Guest guest) {
+  /**
+   * Applies a config change. The synchronous {@code PUT} takes the config file lock itself and
+   * fails while a worker holds it; the {@code POST} worker already holds that lock (its own
+   * task's), so it must not wait for it again.
+   */
+  private static void update(Call c, Guest guest, boolean takeFileLock) {
     GuestConfig.checkLock(guest, c);
-    GuestConfig.checkFileLock(guest);
+    if (takeFileLock) {
+      GuestConfig.checkFileLock(guest);
+    }
     Guests.requireSpace(c, guest);
     Disks disks = new Disks(c.world(), guest.node());
     Map<String, String> before = new LinkedHashMap<>(guest.config());
@@ -150,7 +157,7 @@ public final class QemuApi {
             c.subject(),
             guest,
             false,
-            t -> update(c, guest))
+            t -> update(c, guest, false))
         .upidText();
   }
 

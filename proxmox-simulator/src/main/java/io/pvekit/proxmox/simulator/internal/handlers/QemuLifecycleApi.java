@@ -132,6 +132,11 @@ public final class QemuLifecycleApi {
             .put(key, key.matches("net\\d+") ? freshMac(world, e.getValue()) : e.getValue());
       }
     }
+    // a clone is a new machine to its guest OS: new SMBIOS uuid (CAPMOX derives the providerID
+    // from it), new generation id, new creation meta
+    target.config().put("meta", world.newMeta());
+    target.config().put("smbios1", freshSmbios(world, source.config().get("smbios1")));
+    target.config().put("vmgenid", world.newUuid());
     target.config().put("name", c.str("name", "Copy-of-VM-" + source.name()));
     if (c.has("description")) {
       target.config().put("description", c.str("description"));
@@ -169,6 +174,19 @@ public final class QemuLifecycleApi {
                 });
     task.onAbort(() -> world.destroyGuest(target));
     return task.upidText();
+  }
+
+  /** The source's SMBIOS settings with a new {@code uuid}. */
+  static String freshSmbios(World world, String smbios1) {
+    StringBuilder out = new StringBuilder("uuid=").append(world.newUuid());
+    if (smbios1 != null) {
+      for (String part : smbios1.split(",")) {
+        if (!part.isEmpty() && !part.startsWith("uuid=")) {
+          out.append(',').append(part);
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static String freshMac(World world, String net) {

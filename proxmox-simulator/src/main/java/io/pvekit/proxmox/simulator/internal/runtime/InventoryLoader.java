@@ -111,15 +111,17 @@ final class InventoryLoader {
       c.put("cpu", "x86-64-v2-AES");
       c.put("ipconfig0", "ip=dhcp");
       c.put("memory", Integer.toString(g.memoryMib()));
-      c.put("meta", "creation-qemu=10.1.2,ctime=" + (now - 3600));
+      c.put("meta", "creation-qemu=" + World.QEMU_VERSION + ",ctime=" + (now - 3600));
       c.put("name", g.name());
       c.put("net0", "virtio=" + world.newMac() + ",bridge=vmbr0");
       c.put("ostype", "l26");
       c.put("scsi0", disks.id() + ":" + volumeName + ",size=" + g.diskGib() + "G");
       c.put("scsihw", "virtio-scsi-single");
       c.put("serial0", "socket");
+      c.put("smbios1", "uuid=" + world.newUuid());
       c.put("sockets", "1");
       c.put("vga", "serial0");
+      c.put("vmgenid", world.newUuid());
     }
     if (g.template()) {
       c.put("template", "1");

@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * (world)}, so every API call sees a consistent cluster.
  */
 public final class World {
+  /** The QEMU version running guests report and new VMs record in {@code meta}. */
+  public static final String QEMU_VERSION = "10.1.2";
+
   private final SimClock clock;
   private final Random random;
   private final AccessControl access = new AccessControl();
@@ -22,6 +25,7 @@ public final class World {
   private final TreeMap<Integer, Guest> guests = new TreeMap<>();
   private final Map<String, Pool> pools = new TreeMap<>();
   private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> haResources = new TreeMap<>();
   private final Duration taskDuration;
   private final String clusterName;
   private long nextPid;
@@ -54,6 +58,22 @@ public final class World {
 
   public Map<String, Pool> pools() {
     return pools;
+  }
+
+  /** HA resources by SID ({@code vm:100}, {@code ct:200}): their settings as PVE stores them. */
+  public Map<String, Map<String, String>> haResources() {
+    return haResources;
+  }
+
+  /** The HA resource of a guest, or null. */
+  public Map<String, String> haResource(int vmid) {
+    Map<String, String> vm = haResources.get("vm:" + vmid);
+    return vm != null ? vm : haResources.get("ct:" + vmid);
+  }
+
+  /** Whether the HA manager manages a guest. */
+  public boolean haManaged(int vmid) {
+    return haResource(vmid) != null;
   }
 
   public Map<String, TaskRecord> tasks() {
@@ -168,6 +188,18 @@ public final class World {
         random.nextInt(256),
         random.nextInt(256),
         random.nextInt(256));
+  }
+
+  /** A random (version 4) UUID from the seeded stream, as qemu-server's {@code generate_uuid}. */
+  public String newUuid() {
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new java.util.UUID(high, low).toString();
+  }
+
+  /** The {@code meta} value qemu-server writes for a VM created or cloned now. */
+  public String newMeta() {
+    return "creation-qemu=" + QEMU_VERSION + ",ctime=" + clock.epochSecond();
   }
 
   /** A fresh UPID for a worker started now on {@code node}. */
