@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Unpacks one multi-layer OCI image with pvekit, `umoci unpack` and plain `tar -x` of the layers, in one
-# run, and prints the ratios. Not part of `verify`. Needs root (ownership), umoci, hyperfine, gzip, a JDK.
+# Unpacks one multi-layer OCI image with pvekit, `umoci raw unpack`, `umoci unpack` and plain `tar -x` of
+# the layers, interleaved per round, checks every run's exit status and unpacked tree (equal across the
+# tools, file contents included), and writes bench/results/DATE-unpack.{json,txt} (every sample) with the
+# ratios. Not part of `verify`. Needs root (ownership), umoci, gzip, python3, a JDK and the examples jar.
 #
-#   lxc-oci/bench/unpack-bench.sh [WORK_DIR] [RUNS]
-#   OUT_DIR=/dev/shm/pvekit-bench lxc-oci/bench/unpack-bench.sh   # unpack into tmpfs: no disk noise
+#   lxc-oci/bench/unpack-bench.sh [WORK_DIR] [RUNS]     # default /var/tmp/pvekit-unpack-bench, 5 runs
+#   OUT_DIR=/dev/shm/pvekit-bench ...                   # where to unpack (default: a tmpfs, no disk noise)
+#   PVEKIT_JAR=... JAVA=... JAVA_OPTS=...               # default examples/target/pvekit.jar, java, -XX:+UseSerialGC
 #
-# The image is built from this host's /usr trees: three gzip layers, ~0.8 GB, ~50k entries.
+# The image is built once (kept in WORK_DIR) from this host's /usr trees: three gzip layers, ~0.8 GB,
+# ~50k entries.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,8 +17,8 @@ project="$(cd "$here/../.." && pwd)"
 work="${1:-/var/tmp/pvekit-unpack-bench}"
 runs="${2:-5}"
 layout="$work/layout"
-out="${OUT_DIR:-$work}"
-jar="$project/examples/target/pvekit.jar"
+out="${OUT_DIR:-/dev/shm/pvekit-unpack-bench}"
+jar="${PVEKIT_JAR:-$project/examples/target/pvekit.jar}"
 
 layers=(
   "usr/include"
@@ -22,9 +26,7 @@ layers=(
   "usr/share/doc usr/share/locale usr/share/man usr/share/zoneinfo usr/share/perl usr/share/i18n usr/share/vim"
 )
 
-if [[ ! -f "$jar" ]]; then
-  (cd "$project" && ./mvnw -B -q package -pl examples -am -DskipTests)
-fi
+[[ -f "$jar" ]] || { echo "no $jar: build it with ./mvnw -B -o -q -pl examples package -DskipTests" >&2; exit 1; }
 
 blob() { # file mediaType -> prints a descriptor, moves the file into the layout
   local file="$1" type="$2" digest size
@@ -58,23 +60,6 @@ if [[ ! -f "$layout/index.json" ]]; then
     "${manifest%\}},\"annotations\":{\"org.opencontainers.image.ref.name\":\"bench\"}}" > "$layout/index.json"
 fi
 
-du -sh "$layout" | sed 's/^/image (compressed): /'
-echo "entries: $(for f in "$work"/plain-layer*.tar.gz; do tar -tzf "$f"; done | wc -l)"
 
-mkdir -p "$out"
-plain="for f in $work/plain-layer*.tar.gz; do tar -xzf \$f -C $out/out-tar; done"
-hyperfine --runs "$runs" --warmup 1 --export-json "$work/result.json" \
-  --prepare "rm -rf $out/out-tar $out/out-umoci $out/out-pvekit; mkdir -p $out/out-tar; sync" \
-  -n tar "$plain" \
-  -n umoci "umoci unpack --image $layout:bench $out/out-umoci" \
-  -n pvekit "java ${JAVA_OPTS:--XX:+UseSerialGC} -jar $jar lxc unpack --image $layout:bench $out/out-pvekit"
-
-python3 - "$work/result.json" <<'PY'
-import json, sys
-r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
-print()
-print(f"median seconds: tar {r['tar']:.2f}  umoci {r['umoci']:.2f}  pvekit {r['pvekit']:.2f}")
-print(f"pvekit / umoci = {r['pvekit'] / r['umoci']:.2f}   (goal: < 1)")
-print(f"pvekit / tar   = {r['pvekit'] / r['tar']:.2f}   (goal: <= 1.3)")
-PY
-rm -rf "$out/out-tar" "$out/out-umoci" "$out/out-pvekit"
+exec /usr/bin/env python3 "$here/unpack_bench.py" --work "$work" --out "$out" --runs "$runs" --jar "$jar" \
+  --command "$(printf '%s ' "OUT_DIR=$out" "$0" "$@")"
