@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -37,11 +41,25 @@ public final class LeakCheck {
         if (!Files.isDirectory(mount) || Files.isSymbolicLink(mount)) {
           continue;
         }
-        try (Stream<Path> walk = Files.walk(mount, 3)) {
-          walk.filter(Files::isDirectory)
-              .filter(p -> p.getFileName().toString().contains(prefix))
-              .forEach(found::add);
-        }
+        Files.walkFileTree(
+            mount,
+            Set.of(),
+            3,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.getFileName().toString().contains(prefix)) {
+                  found.add(dir);
+                }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                // other containers on the host (benchmarks, other tests) come and go meanwhile
+                return FileVisitResult.CONTINUE;
+              }
+            });
       }
     }
     return found;

@@ -137,4 +137,61 @@ class RunWhatRuncRunsIT {
             .write(dir.resolve("bundle"));
     assertThat(runToExit("umask", bundle)).isEqualTo(077);
   }
+
+  @Test
+  void deviceNodes_areCreated_andPtmxIsTheSymlink_asRuncMakesThem() throws Exception {
+    Path bundle =
+        new TestBundles.Spec()
+            .mount(
+                "/dev/pts",
+                "devpts",
+                "devpts",
+                "nosuid",
+                "noexec",
+                "newinstance",
+                "ptmxmode=0666",
+                "mode=0620")
+            .linux(
+                "\"devices\":[{\"type\":\"c\",\"path\":\"/dev/fuse9\",\"major\":10,\"minor\":229,"
+                    + "\"fileMode\":416,\"uid\":1,\"gid\":2},"
+                    + "{\"type\":\"p\",\"path\":\"/dev/sub/fifo\"}]")
+            .args(
+                "/bin/sh",
+                "-c",
+                "[ \"$(readlink /dev/ptmx)\" = pts/ptmx ] || exit 11;"
+                    + " [ -c /dev/fuse9 ] || exit 12;"
+                    + " [ \"$(stat -c %a:%u:%g:%t:%T /dev/fuse9)\" = 640:1:2:a:e5 ] || exit 13;"
+                    + " [ -p /dev/sub/fifo ] || exit 14;"
+                    + " [ \"$(stat -c %a /dev/sub/fifo)\" = 666 ] || exit 15; exit 7")
+            .write(dir.resolve("bundle"));
+    assertThat(runToExit("devices", bundle)).isEqualTo(7);
+  }
+
+  /** The optional fields of the root's line in mountinfo: "-" when private, "shared:N" shared. */
+  private static final String ROOT_PROPAGATION =
+      "p=$(while read a b c d e f g rest; do [ \"$e\" = / ] && echo \"$g\"; done"
+          + " < /proc/self/mountinfo); ";
+
+  @Test
+  void rootfsPropagation_private_leavesTheRootPrivate() throws Exception {
+    Path bundle =
+        new TestBundles.Spec()
+            .linux("\"rootfsPropagation\":\"rprivate\"")
+            .args("/bin/sh", "-c", ROOT_PROPAGATION + "[ \"$p\" = - ] && exit 7; exit 3")
+            .write(dir.resolve("bundle"));
+    assertThat(runToExit("private", bundle)).isEqualTo(7);
+  }
+
+  @Test
+  void rootfsPropagation_shared_makesTheRootShared() throws Exception {
+    Path bundle =
+        new TestBundles.Spec()
+            .linux("\"rootfsPropagation\":\"rshared\"")
+            .args(
+                "/bin/sh",
+                "-c",
+                ROOT_PROPAGATION + "case \"$p\" in shared:*) exit 7;; esac; exit 3")
+            .write(dir.resolve("bundle"));
+    assertThat(runToExit("shared", bundle)).isEqualTo(7);
+  }
 }

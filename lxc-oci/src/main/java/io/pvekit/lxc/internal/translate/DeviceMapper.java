@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Device cgroup rules ({@code linux.resources.devices}) and device nodes ({@code linux.devices}).
@@ -81,23 +82,53 @@ final class DeviceMapper {
     }
   }
 
+  /**
+   * Device nodes, as runc makes them: created with mknod in the container's own /dev (an LXC
+   * autodev hook, which runs as root in the container's mount namespace before the process starts
+   * and before LXC adds its default nodes), with the mode and owner asked for. In a user namespace
+   * the kernel forbids mknod, so there (as runc does) the host's node is bound instead.
+   */
   static void nodes(Translation t) {
     List<OciDevice> devices = t.spec().linux().map(OciLinux::devices).orElse(List.of());
+    boolean userNamespace =
+        t.spec().linux().map(OciLinux::namespaces).orElse(List.of()).stream()
+            .anyMatch(ns -> ns.type().equals("user"));
+    boolean autodev = t.written("lxc.autodev");
     for (int i = 0; i < devices.size(); i++) {
       OciDevice device = devices.get(i);
       Translation.Field field = t.field("$.linux.devices[" + i + "]", device);
-      if (!device.path().startsWith("/dev/") || device.path().contains("..")) {
-        field.refused("device nodes go below /dev");
+      if (!device.path().startsWith("/dev/")
+          || device.path().contains("..")
+          || !SAFE_PATH.matcher(device.path()).matches()) {
+        field.refused(
+            "device nodes go below /dev, with a path of letters, digits and . _ - + @ : /");
         continue;
       }
-      if (!device.type().matches("[cbu]")) {
-        field.refused("LXC can provide character and block devices, not type " + device.type());
+      if (!device.type().matches("[cbup]")) {
+        field.refused("type must be c, u, b or p, not " + device.type());
+        continue;
+      }
+      boolean fifo = device.type().equals("p");
+      if (!fifo && (device.major().isEmpty() || device.minor().isEmpty())) {
+        field.refused("a character or block device needs major and minor");
+        continue;
+      }
+      if (!userNamespace && autodev) {
+        field.line("lxc.hook.autodev", mknodHook(device)).mapped(MKNOD_NOTE);
         continue;
       }
       Path host = t.options().hostRoot().resolve(device.path().substring(1));
-      String problem = matchHostNode(host, device);
+      String problem = fifo ? "a FIFO is not bound from the host" : matchHostNode(host, device);
       if (problem != null) {
-        field.refused("LXC has no mknod setting; it binds the host's node, but " + problem);
+        field.refused(
+            (userNamespace
+                    ? "in a user namespace the kernel forbids mknod, so (as runc does) the host's"
+                        + " node is bound"
+                    : "without a tmpfs at /dev the runtime does not mknod into the bundle's rootfs,"
+                        + " so the host's node is bound (mount a tmpfs at /dev, as runc spec and"
+                        + " containerd write it)")
+                + "; but "
+                + problem);
         continue;
       }
       String target = device.path().substring(1);
@@ -113,6 +144,37 @@ final class DeviceMapper {
         field.mapped("the host's node is bound; allow it in linux.resources.devices as well");
       }
     }
+  }
+
+  private static final String MKNOD_NOTE =
+      "created with mknod in the container's /dev (mode 0666 and owner 0:0 unless set), as runc"
+          + " does; allow it in linux.resources.devices as well";
+
+  /** Device paths that need no quoting inside the hook's shell text. */
+  private static final Pattern SAFE_PATH = Pattern.compile("/dev/[A-Za-z0-9._+@:/-]+");
+
+  /**
+   * The autodev hook that makes one node. LXC runs hook values with {@code /bin/sh -c} and appends
+   * its own arguments, which become the inner shell's positional parameters. The path is checked
+   * against {@link #SAFE_PATH}; the rest are numbers.
+   */
+  static String mknodHook(OciDevice device) {
+    String type = device.type().equals("u") ? "c" : device.type();
+    String numbers =
+        type.equals("p") ? "" : " " + device.major().getAsLong() + " " + device.minor().getAsLong();
+    int mode = device.fileMode().orElse(0666) & 07777;
+    return "/bin/sh -c 'PATH=/usr/sbin:/usr/bin:/sbin:/bin; d=\"$LXC_ROOTFS_MOUNT"
+        + device.path()
+        + "\"; mkdir -p \"${d%/*}\" && rm -f \"$d\" && mknod -m 0"
+        + Integer.toOctalString(mode)
+        + " \"$d\" "
+        + type
+        + numbers
+        + " && chown "
+        + device.uid().orElse(0)
+        + ":"
+        + device.gid().orElse(0)
+        + " \"$d\"' proxmox-lxcri-mknod";
   }
 
   /** Why the host node does not fit, or null when it is the same device. */

@@ -49,7 +49,12 @@ final class NamespaceMapper {
         created.add(lxcName);
         field.mapped("a new namespace (lxc.namespace.clone)");
       } else if (ns.type().equals("mount")) {
-        field.refused("LXC always creates a new mount namespace to pivot into the rootfs");
+        field.refused(
+            "joining a mount namespace is refused: LXC mounts the rootfs, /proc, /dev and every"
+                + " mount entry and then pivots into the rootfs in the container's mount namespace,"
+                + " which in a joined one would change the mounts of whoever else uses it (the"
+                + " host's, for /proc/1/ns/mnt); give the container its own: {\"type\": \"mount\"}"
+                + " without a path, and bind what it should share into mounts[]");
       } else if (!ns.path().get().startsWith("/")) {
         field.refused("the path of a namespace to join must be absolute");
       } else {
@@ -66,7 +71,11 @@ final class NamespaceMapper {
     }
     Translation.Field clone = t.field("$.linux.namespaces", seen.size() + " namespaces");
     if (!seen.contains("mount")) {
-      clone.refused("LXC always creates a new mount namespace; list {\"type\": \"mount\"}");
+      clone.refused(
+          "no mount namespace listed means sharing the runtime's (the host's): LXC's pivot into"
+              + " the rootfs and every mount would then change the host's mounts, so this is"
+              + " refused; list {\"type\": \"mount\"} and bind what the container needs from"
+              + " the host into mounts[]");
     } else {
       StringBuilder kept = new StringBuilder();
       for (Map.Entry<String, String> type : LXC_NAMES.entrySet()) {

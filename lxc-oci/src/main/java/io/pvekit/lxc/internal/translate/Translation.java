@@ -53,6 +53,11 @@ public final class Translation {
     return markers.add(marker);
   }
 
+  /** Whether a field that has ended wrote a line with this key. */
+  boolean written(String key) {
+    return entries.stream().anyMatch(e -> e.key().equals(key));
+  }
+
   void sideFile(Path path, String content) {
     sideFiles.put(path, content);
   }
