@@ -1,0 +1,123 @@
+package io.pvekit.examples.operator;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pvekit.capi.Manifests;
+import io.pvekit.capi.TenantCluster;
+import io.pvekit.capi.TenantClusters;
+import io.pvekit.capi.TenantValidationException;
+import io.pvekit.capi.ValidationError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reconciles a {@link TenantClusterRequest} through capi-model: builds and validates the {@code
+ * TenantCluster} (including isolation from the tenants already in the cluster, read with {@link
+ * TenantClusters#existingTenants()}), applies its objects owned by the request, and reports. A
+ * refusal applies nothing and records a Warning Event naming every problem.
+ */
+final class TenantReconciler {
+  static final String REASON_APPLIED = "TenantApplied";
+  static final String REASON_REFUSED = "TenantRefused";
+
+  private final KubernetesClient client;
+  private final TenantClusters tenants;
+  private final ResourceApplier applier;
+  private final EventRecorder events;
+
+  TenantReconciler(
+      KubernetesClient client,
+      TenantClusters tenants,
+      ResourceApplier applier,
+      EventRecorder events) {
+    this.client = client;
+    this.tenants = tenants;
+    this.applier = applier;
+    this.events = events;
+  }
+
+  ReconcileResult reconcile(TenantClusterRequest request) {
+    String id = "TenantClusterRequest " + request.getMetadata().getName();
+    TenantClusterRequestStatus status = new TenantClusterRequestStatus();
+    status.observedGeneration = request.getMetadata().getGeneration();
+    List<String> changed = new ArrayList<>();
+    TenantCluster tenant = null;
+    try {
+      tenant =
+          TenantRequestMapper.builder(request).existingTenants(tenants.existingTenants()).build();
+    } catch (TenantValidationException e) {
+      for (ValidationError error : e.errors()) {
+        status.problems.add(problem(error.field(), error.value(), error.message()));
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      status.problems.add(problem("spec", "", e.getMessage()));
+    }
+    if (tenant == null) {
+      status.phase = "Refused";
+      if (writeStatus(request, status)) {
+        changed.add("status Refused");
+        events.warning(
+            request,
+            REASON_REFUSED,
+            status.problems.stream()
+                .map(p -> p.field + " " + p.value + ": " + p.message)
+                .collect(Collectors.joining("; ")));
+      }
+      return new ReconcileResult(id, status.phase, changed);
+    }
+    for (HasMetadata object : tenant.objects()) {
+      GenericKubernetesResource generic =
+          Manifests.convert(object, GenericKubernetesResource.class);
+      Owners.setController(generic, request);
+      ResourceApplier.Outcome outcome = applier.apply(generic);
+      if (outcome != ResourceApplier.Outcome.UNCHANGED) {
+        changed.add(
+            outcome.name().toLowerCase(Locale.ROOT)
+                + " "
+                + generic.getKind()
+                + "/"
+                + generic.getMetadata().getName());
+      }
+    }
+    status.phase = "Applied";
+    status.objects.addAll(TenantRequestMapper.describe(tenant));
+    if (writeStatus(request, status)) {
+      changed.add("status Applied");
+      events.normal(
+          request,
+          REASON_APPLIED,
+          "applied "
+              + status.objects.size()
+              + " objects in namespace "
+              + tenant.namespace()
+              + " ("
+              + tenant.mode()
+              + ", Cluster API "
+              + tenant.capiVersion().version()
+              + ")");
+    }
+    return new ReconcileResult(id, status.phase, changed);
+  }
+
+  private static TenantClusterRequestStatus.Problem problem(
+      String field, String value, String message) {
+    TenantClusterRequestStatus.Problem p = new TenantClusterRequestStatus.Problem();
+    p.field = field;
+    p.value = value;
+    p.message = message;
+    return p;
+  }
+
+  private boolean writeStatus(TenantClusterRequest request, TenantClusterRequestStatus status) {
+    if (status.equals(request.getStatus())) {
+      return false;
+    }
+    TenantClusterRequest copy = client.getKubernetesSerialization().clone(request);
+    copy.setStatus(status);
+    client.resource(copy).updateStatus();
+    return true;
+  }
+}
