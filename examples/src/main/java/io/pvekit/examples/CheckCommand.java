@@ -163,6 +163,7 @@ final class CheckCommand implements Callable<Integer> {
       return report.exitCode(gate);
     } catch (IllegalArgumentException e) {
       err.println("pvekit check: " + e.getMessage());
+      CliErrors.trace(spec, e);
       return CheckReport.EXIT_ERRORS;
     }
   }

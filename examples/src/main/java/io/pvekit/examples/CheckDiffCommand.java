@@ -38,6 +38,7 @@ final class CheckDiffCommand implements Callable<Integer> {
       now = read(after);
     } catch (IllegalArgumentException | IOException e) {
       spec.commandLine().getErr().println("pvekit check diff: " + e.getMessage());
+      CliErrors.trace(spec, e);
       return 2;
     }
     ReportDiff diff = ReportDiff.between(old, now);

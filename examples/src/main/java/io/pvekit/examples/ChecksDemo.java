@@ -10,41 +10,33 @@ import io.pvekit.checks.IntegrityChecks;
 import io.pvekit.checks.PlatformChecks;
 import io.pvekit.checks.ReportFormat;
 import io.pvekit.checks.Reports;
-import io.pvekit.proxmox.Authentication;
 import io.pvekit.proxmox.ProxmoxClient;
-import io.pvekit.proxmox.Secret;
-import io.pvekit.proxmox.simulator.ProxmoxSimulator;
 import java.io.PrintWriter;
 import java.util.Set;
 
 /**
- * The integrity-check part of the demo: the Proxmox VE checks run in parallel against the simulated
+ * The integrity-check part of the demo: the Proxmox VE checks run in parallel against the demo's
  * Proxmox, and the report as people read it. The Kubernetes categories need a cluster, which the
  * demo does not have; {@code pvekit check --kubeconfig} runs them all.
  */
 final class ChecksDemo {
-  private static final String TOKEN_ID = "root@pam!checks";
 
   private final PrintWriter out;
+  private final DemoProxmox pve;
 
-  ChecksDemo(PrintWriter out) {
+  ChecksDemo(PrintWriter out, DemoProxmox pve) {
     this.out = out;
+    this.pve = pve;
   }
 
   void run() {
-    out.println("5. Integrity checks (the Proxmox VE category, against the simulator)");
-    String secret = "checks-" + Long.toHexString(System.nanoTime());
-    try (ProxmoxSimulator pve = ProxmoxSimulator.builder().token(TOKEN_ID, secret, false).start();
-        ProxmoxClient proxmox =
-            ProxmoxClient.builder()
-                .baseUrl(pve.httpsUrl().toString())
-                .pinnedFingerprint(pve.fingerprint())
-                .authentication(Authentication.apiToken(TOKEN_ID, Secret.of(secret)))
-                .build();
-        KubernetesClient nowhere =
-            new KubernetesClientBuilder()
-                .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:9").build())
-                .build()) {
+    out.println(
+        "5. Integrity checks (the Proxmox VE category, against the " + pve.description() + ")");
+    ProxmoxClient proxmox = pve.client();
+    try (KubernetesClient nowhere =
+        new KubernetesClientBuilder()
+            .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:9").build())
+            .build()) {
       IntegrityChecks checks =
           IntegrityChecks.builder()
               .checks(PlatformChecks.all())

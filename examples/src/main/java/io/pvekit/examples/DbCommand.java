@@ -126,11 +126,13 @@ final class DbCommand implements Runnable {
                 .decide(options.request(), options.readInventory());
       } catch (IllegalArgumentException | IOException e) {
         spec.commandLine().getErr().println(command + ": " + e.getMessage());
+        CliErrors.trace(spec, e);
         return 2;
       } catch (RuntimeException e) {
         spec.commandLine()
             .getErr()
             .println(command + ": " + options.inventory + ": " + e.getMessage());
+        CliErrors.trace(spec, e);
         return 2;
       }
       if (!decision.accepted()) {

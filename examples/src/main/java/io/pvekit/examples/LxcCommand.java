@@ -90,6 +90,7 @@ final class LxcCommand implements Runnable {
         return 0;
       } catch (IOException | RuntimeException e) {
         err.println("pvekit lxc unpack: " + e.getMessage());
+        CliErrors.trace(spec, e);
         return 1;
       }
     }
@@ -152,6 +153,7 @@ final class LxcCommand implements Runnable {
         return explanation.refused().isEmpty() ? 0 : 1;
       } catch (IOException | OciSpecException | IllegalArgumentException e) {
         err.println("pvekit lxc explain: " + e.getMessage());
+        CliErrors.trace(spec, e);
         return 1;
       }
     }

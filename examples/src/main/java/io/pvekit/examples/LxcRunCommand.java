@@ -108,6 +108,7 @@ final class LxcRunCommand implements Callable<Integer> {
       return status.orElse(1);
     } catch (IOException | RuntimeException e) {
       err.println("pvekit lxc run: " + e.getMessage());
+      CliErrors.trace(spec, e);
       deleteQuietly(runtime, id);
       return 125; // as docker run and podman run: the runtime failed, not the container
     } catch (InterruptedException e) {

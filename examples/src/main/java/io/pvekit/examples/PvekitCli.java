@@ -1,6 +1,7 @@
 package io.pvekit.examples;
 
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,10 +20,19 @@ import picocli.CommandLine.Command;
       WebhookCommand.class,
       CheckCommand.class,
       OperatorCommand.class,
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
     })
 public final class PvekitCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  // Inherited: `pvekit tenant apply --debug` sets this field on the root object, where CliErrors
+  // reads it, whichever subcommand failed.
+  @CommandLine.Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors (by default an error is one line).")
+  boolean debug;
 
   /**
    * Runs the command line and exits with its status.
@@ -48,7 +58,11 @@ public final class PvekitCli implements Runnable {
    * @return the exit status
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return new CommandLine(new PvekitCli()).setOut(out).setErr(err).execute(args);
+    CommandLine cli = new CommandLine(new PvekitCli()).setOut(out).setErr(err);
+    cli.setExecutionExceptionHandler(CliErrors::uncaught);
+    // picocli hides generate-completion by default; list it so users find shell completion
+    cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    return cli.execute(args);
   }
 
   @Override

@@ -46,7 +46,13 @@ final class TenantConnectionOptions {
   KubernetesClient kubernetes() throws IOException {
     Config config;
     if (kubeconfig != null) {
-      config = Config.fromKubeconfig(Files.readString(kubeconfig));
+      try {
+        config = Config.fromKubeconfig(Files.readString(kubeconfig));
+      } catch (RuntimeException e) {
+        // the YAML parser's message spans lines with a caret drawing; the first says what is wrong
+        throw new IllegalArgumentException(
+            "--kubeconfig: '" + kubeconfig + "' is not a kubeconfig: " + CliErrors.firstLine(e), e);
+      }
     } else {
       config = Config.autoConfigure(null);
     }

@@ -4,13 +4,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.pvekit.capi.TenantCluster;
 import io.pvekit.capi.TenantValidationException;
 import io.pvekit.examples.apps.RenderTenant;
-import io.pvekit.proxmox.Authentication;
 import io.pvekit.proxmox.CloneRequest;
 import io.pvekit.proxmox.ProxmoxClient;
 import io.pvekit.proxmox.QemuApi;
-import io.pvekit.proxmox.Secret;
 import io.pvekit.proxmox.VmId;
-import io.pvekit.proxmox.simulator.ProxmoxSimulator;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,17 +15,18 @@ import java.util.List;
 
 /**
  * The tenant-cluster part of the demo: a tenant rendered and validated by capi-model, a second one
- * refused for overlapping the first, and the worker pool's VMs made in the simulated Proxmox the
- * way CAPMOX makes them (a clone of the template per machine), scaled down and deleted.
+ * refused for overlapping the first, and the worker pool's VMs made in the demo's Proxmox the way
+ * CAPMOX makes them (a clone of the template per machine), scaled down and deleted.
  */
 final class TenantDemo {
-  private static final String TOKEN_ID = "root@pam!tenants";
   private static final Duration TASK_WAIT = Duration.ofSeconds(30);
 
   private final PrintWriter out;
+  private final DemoProxmox pve;
 
-  TenantDemo(PrintWriter out) {
+  TenantDemo(PrintWriter out, DemoProxmox pve) {
     this.out = out;
+    this.pve = pve;
   }
 
   static TenantCluster.Builder teamA() {
@@ -59,33 +57,30 @@ final class TenantDemo {
 
   /** What CAPMOX does for the worker pool, done here with the typed client. */
   private void workers() {
-    String secret = "tenants-" + Long.toHexString(System.nanoTime());
-    try (ProxmoxSimulator pve = ProxmoxSimulator.builder().token(TOKEN_ID, secret, false).start();
-        ProxmoxClient client =
-            ProxmoxClient.builder()
-                .baseUrl(pve.httpsUrl().toString())
-                .pinnedFingerprint(pve.fingerprint())
-                .authentication(Authentication.apiToken(TOKEN_ID, Secret.of(secret)))
-                .build()) {
-      QemuApi qemu = client.node("pve1").qemu();
-      List<VmId> machines = new ArrayList<>();
-      VmId next = client.cluster().nextId();
-      for (int i = 0; i < 3; i++) {
-        VmId id = VmId.of(next.value() + i);
-        qemu.vm(9000)
-            .clone(CloneRequest.builder().newId(id).name("team-a-md-0-" + i).full(false).build())
-            .await(TASK_WAIT);
-        qemu.vm(id).start().await(TASK_WAIT);
-        machines.add(id);
-      }
-      out.println("   md-0 with 3 replicas: worker VMs " + machines + " cloned from 9000, running");
-      while (machines.size() > 1) {
-        remove(qemu, machines.remove(machines.size() - 1));
-      }
-      out.println("   scaled md-0 to 1: VMs left " + pve.vmIds());
-      remove(qemu, machines.remove(0));
-      out.println("   deleted team-a: VMs left " + pve.vmIds() + " (only the template)");
+    ProxmoxClient client = pve.client();
+    QemuApi qemu = client.node(pve.node()).qemu();
+    List<VmId> machines = new ArrayList<>();
+    VmId next = client.cluster().nextId();
+    for (int i = 0; i < 3; i++) {
+      VmId id = VmId.of(next.value() + i);
+      qemu.vm(pve.templateId())
+          .clone(CloneRequest.builder().newId(id).name("team-a-md-0-" + i).full(false).build())
+          .await(TASK_WAIT);
+      qemu.vm(id).start().await(TASK_WAIT);
+      machines.add(id);
     }
+    out.println(
+        "   md-0 with 3 replicas: worker VMs "
+            + machines
+            + " cloned from "
+            + pve.templateId()
+            + ", running");
+    while (machines.size() > 1) {
+      remove(qemu, machines.remove(machines.size() - 1));
+    }
+    out.println("   scaled md-0 to 1: VMs left " + pve.vmIds());
+    remove(qemu, machines.remove(0));
+    out.println("   deleted team-a: VMs left " + pve.vmIds() + " (only the template)");
   }
 
   private static void remove(QemuApi qemu, VmId id) {

@@ -74,18 +74,23 @@ final class TenantLifecycleCommands {
         return status;
       } catch (TenantValidationException e) {
         err.println(command + ": " + e.getMessage());
+        CliErrors.trace(spec, e);
       } catch (TenantClusterException e) {
         err.println(command + ": " + e.getMessage());
+        CliErrors.trace(spec, e);
       } catch (KubernetesClientException e) {
         err.println(
             command
                 + ": management cluster: "
                 + e.getMessage().lines().findFirst().orElse("")
                 + " (check --kubeconfig)");
+        CliErrors.trace(spec, e);
       } catch (ProxmoxException e) {
         err.println(command + ": Proxmox: " + e.getMessage().lines().findFirst().orElse(""));
+        CliErrors.trace(spec, e);
       } catch (Exception e) {
-        err.println(command + ": " + e.getMessage());
+        err.println(command + ": " + CliErrors.firstLine(e));
+        CliErrors.trace(spec, e);
       }
       err.flush();
       return 1;

@@ -103,6 +103,7 @@ final class WebhookCommand implements Runnable {
         tls = cert == null ? WebhookTls.selfSigned(dnsNames) : WebhookTls.fromPem(cert, key);
       } catch (IllegalArgumentException e) {
         err.println("pvekit webhook serve: " + e.getMessage());
+        CliErrors.trace(spec, e);
         return 2;
       }
       KubernetesClient client = null;
@@ -114,6 +115,7 @@ final class WebhookCommand implements Runnable {
           objects = Manifests.readYaml(in);
         } catch (RuntimeException e) {
           err.println("pvekit webhook serve: " + inventory + ": " + e.getMessage());
+          CliErrors.trace(spec, e);
           return 2;
         }
         Inventory fixed = Inventory.fromObjects(objects);

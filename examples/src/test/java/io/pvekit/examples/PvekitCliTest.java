@@ -61,7 +61,7 @@ class PvekitCliTest {
 
   @Test
   void unknownCommand_failsWithUsageOnStderr() {
-    assertThat(run("no-such-command")).isEqualTo(2);
+    assertThat(run("xyzzy")).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument").contains("Usage: pvekit");
   }
 

@@ -33,10 +33,54 @@ class PvekitMainProcessTest {
 
   @Test
   void anUnknownCommand_exitsTwoWithUsageOnStandardError() throws Exception {
-    PvekitProcess.Result result = pvekit("no-such-command");
+    PvekitProcess.Result result = pvekit("xyzzy");
     assertThat(result.status()).isEqualTo(2);
     assertThat(result.stdout()).isEmpty();
-    assertThat(result.stderr()).contains("Unmatched argument at index 0: 'no-such-command'");
+    assertThat(result.stderr()).contains("Unmatched argument at index 0: 'xyzzy'");
+  }
+
+  @Test
+  void anError_isOneLineOnStandardError_andDebugAddsTheStackTrace() throws Exception {
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "this: [is not a kubeconfig");
+    String[] status = {
+      "tenant", "status", "--name", "team-a", "--kubeconfig", kubeconfig.toString()
+    };
+
+    PvekitProcess.Result plain = pvekit(status);
+    assertThat(plain.status()).isEqualTo(1);
+    assertThat(plain.stdout()).isEmpty();
+    assertThat(plain.stderr().lines())
+        .singleElement()
+        .asString()
+        .startsWith("pvekit tenant status: ");
+
+    String[] debug =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(status), java.util.stream.Stream.of("--debug"))
+            .toArray(String[]::new);
+    PvekitProcess.Result traced = pvekit(debug);
+    assertThat(traced.status()).isEqualTo(1);
+    assertThat(traced.stderr())
+        .startsWith(plain.stderr().lines().findFirst().orElseThrow())
+        .contains("\tat ");
+  }
+
+  @Test
+  void generateCompletion_printsABashCompletionScriptForEverySubcommand() throws Exception {
+    PvekitProcess.Result result = pvekit("generate-completion");
+    assertThat(result.status()).as(result.stderr()).isZero();
+    assertThat(result.stdout())
+        .contains("complete -F _complete_pvekit")
+        .contains("tenant")
+        .contains("webhook")
+        .contains("--kubeconfig");
+  }
+
+  @Test
+  void help_listsShellCompletionAndDebug() throws Exception {
+    PvekitProcess.Result result = pvekit("--help");
+    assertThat(result.status()).isZero();
+    assertThat(result.stdout()).contains("generate-completion").contains("--debug");
   }
 
   private PvekitProcess.Result pvekit(String... args) throws Exception {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,11 @@ final class PvekitProcess {
    * Runs {@code pvekit ARGS} with this test's class path, its output captured in files under dir.
    */
   static Result run(Path dir, String... args) throws Exception {
+    return run(dir, Map.of(), args);
+  }
+
+  /** Runs {@code pvekit ARGS} with these environment variables added to this JVM's. */
+  static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -32,11 +38,10 @@ final class PvekitProcess {
     command.addAll(List.of(args));
     Path stdout = Files.createTempFile(dir, "stdout", ".txt");
     Path stderr = Files.createTempFile(dir, "stderr", ".txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("pvekit exited").isTrue();
     return new Result(
         process.exitValue(),
