@@ -29,6 +29,8 @@ public final class ProxmoxSimulatorBuilder {
   private final List<RuntimeConfig.Token> tokens = new ArrayList<>();
   private final List<RuntimeConfig.AclEntry> acls = new ArrayList<>();
   private InventorySpec inventory = InventorySpec.defaults();
+  private Duration agentBootDelay = Duration.ZERO;
+  private int agentBootCalls;
   private final List<FaultRule> faults = new ArrayList<>();
   private long seed;
   private Clock clock = Clock.systemUTC();
@@ -335,6 +337,25 @@ public final class ProxmoxSimulatorBuilder {
   }
 
   /**
+   * Makes the QEMU guest agent of every VM unreachable after each start ({@code 500 QEMU guest
+   * agent is not running}) until both the time on the simulator's clock and the number of agent
+   * calls have passed, as while a real guest boots. Default: reachable at once.
+   *
+   * @param delay time since the start
+   * @param failedCalls agent calls that fail first
+   * @return this builder
+   */
+  public ProxmoxSimulatorBuilder agentBoot(Duration delay, int failedCalls) {
+    if (delay.isNegative() || failedCalls < 0) {
+      throw new IllegalArgumentException(
+          "agentBoot: " + delay + " and " + failedCalls + " must not be negative");
+    }
+    agentBootDelay = delay;
+    agentBootCalls = failedCalls;
+    return this;
+  }
+
+  /**
    * Starts the simulator.
    *
    * @return the running simulator
@@ -348,6 +369,10 @@ public final class ProxmoxSimulatorBuilder {
           new RuntimeConfig.User(ProxmoxSimulator.DEFAULT_USER, ProxmoxSimulator.DEFAULT_PASSWORD));
     }
     allUsers.addAll(users);
+    if (!agentBootDelay.isZero() || agentBootCalls > 0) {
+      inventory.agentBootDelay = agentBootDelay;
+      inventory.agentBootCalls = agentBootCalls;
+    }
     return ProxmoxSimulator.start(
         ProxmoxSimulator.config(
             bindAddress,

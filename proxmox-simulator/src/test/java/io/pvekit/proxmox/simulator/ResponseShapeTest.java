@@ -51,6 +51,15 @@ class ResponseShapeTest {
                   "nics",
                   "proxmox-support")),
           Map.entry("/nodes/{node}/lxc", Set.of("pid", "type", "swap")),
+          // the "current" entry says whether the guest runs (qemu-server and pve-container)
+          Map.entry("/nodes/{node}/qemu/{vmid}/snapshot", Set.of("running")),
+          Map.entry("/nodes/{node}/lxc/{vmid}/snapshot", Set.of("running")),
+          // the storage.cfg section (storage-config-list.json)
+          Map.entry(
+              "/storage",
+              Set.of("type", "content", "shared", "path", "digest", "thinpool", "vgname", "nodes")),
+          // the resources.cfg section with its digest (pve-ha-manager)
+          Map.entry("/cluster/ha/resources", Set.of("type", "state", "digest", "max_restart")),
           Map.entry("/nodes/{node}/lxc/{vmid}/status/current", Set.of("pid", "type", "swap")));
 
   private static ProxmoxSimulator sim;
@@ -70,6 +79,9 @@ class ResponseShapeTest {
     RawHttp.Response start = http.post("/nodes/pve1/qemu/101/status/start");
     Tasks.run(http, start);
     upid = start.data().asText();
+    Tasks.run(http, http.post("/nodes/pve1/qemu/101/snapshot", "snapname", "s1"));
+    http.post("/cluster/ha/resources", "sid", "vm:101");
+    http.post("/access/users/root@pam/token/ci");
   }
 
   @AfterAll
@@ -115,6 +127,29 @@ class ResponseShapeTest {
     check("/pools", "/pools", problems);
     check("/pools/{poolid}", "/pools/dev", problems);
     check("/access/permissions", "/access/permissions", problems);
+    check("/nodes/{node}/qemu/{vmid}/snapshot", "/nodes/pve1/qemu/101/snapshot", problems);
+    check("/nodes/{node}/lxc/{vmid}/snapshot", "/nodes/pve1/lxc/200/snapshot", problems);
+    check(
+        "/nodes/{node}/qemu/{vmid}/snapshot/{snapname}/config",
+        "/nodes/pve1/qemu/101/snapshot/s1/config",
+        problems);
+    check(
+        "/nodes/{node}/storage/{storage}/content/{volume}",
+        "/nodes/pve1/storage/local-lvm/content/local-lvm:vm-101-disk-0",
+        problems);
+    check("/storage", "/storage", problems);
+    check("/access/acl", "/access/acl", problems);
+    check("/access/users", "/access/users", problems);
+    check("/access/users/{userid}/token", "/access/users/root@pam/token", problems);
+    check("/nodes/{node}/qemu/{vmid}/migrate", "/nodes/pve1/qemu/101/migrate", problems);
+    check("/nodes/{node}/lxc/{vmid}/migrate", "/nodes/pve1/lxc/200/migrate", problems);
+    check("/cluster/ha/resources", "/cluster/ha/resources", problems);
+    check("/cluster/ha/resources/{sid}", "/cluster/ha/resources/vm:101", problems);
+    check("/cluster/ha/status/current", "/cluster/ha/status/current", problems);
+    check(
+        "/nodes/{node}/qemu/{vmid}/agent/get-osinfo",
+        "/nodes/pve1/qemu/101/agent/get-osinfo",
+        problems);
     assertThat(problems).isEmpty();
   }
 

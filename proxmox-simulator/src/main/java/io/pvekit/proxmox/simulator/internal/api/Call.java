@@ -62,6 +62,18 @@ public final class Call {
     return value == null ? null : value.toString();
   }
 
+  /** A list parameter: every value of a repeated parameter, or the single one. */
+  public List<String> list(String name) {
+    Object value = params.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List<?> many) {
+      return many.stream().map(Object::toString).toList();
+    }
+    return List.of(value.toString());
+  }
+
   /** A parameter or a default. */
   public String str(String name, String fallback) {
     String value = str(name);

@@ -5,7 +5,6 @@ import static io.pvekit.proxmox.simulator.internal.api.Checks.anyUser;
 import static io.pvekit.proxmox.simulator.internal.api.Checks.perm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
@@ -95,13 +94,6 @@ public final class QemuApi {
             QemuSchema.TEMPLATE,
             perm("/vms/{vmid}", "VM.Allocate"),
             QemuApi::template));
-    r.add(
-        new Endpoint(
-            "GET",
-            VM + "/agent/network-get-interfaces",
-            QemuSchema.NODE_VMID,
-            any("/vms/{vmid}", "VM.GuestAgent.Audit", "VM.GuestAgent.Unrestricted"),
-            QemuApi::agentInterfaces));
   }
 
   static Guest guest(Call c) {
@@ -259,47 +251,5 @@ public final class QemuApi {
     storage.volumes().remove(volume.name());
     storage.volumes().put(baseName, base);
     guest.config().put(key, guest.config().get(key).replace(volid, base.volid()));
-  }
-
-  private static Object agentInterfaces(Call c) {
-    Guest guest = guest(c);
-    if (!GuestViews.agentEnabled(guest)) {
-      throw new SimulatorError("No QEMU guest agent configured");
-    }
-    if (!guest.running()) {
-      throw new SimulatorError("VM " + guest.vmid() + " is not running");
-    }
-    ArrayNode result = Json.array();
-    ObjectNode lo = result.addObject();
-    lo.put("name", "lo");
-    lo.put("hardware-address", "00:00:00:00:00:00");
-    ArrayNode loIps = lo.putArray("ip-addresses");
-    loIps
-        .addObject()
-        .put("ip-address", "127.0.0.1")
-        .put("ip-address-type", "ipv4")
-        .put("prefix", 8);
-    loIps.addObject().put("ip-address", "::1").put("ip-address-type", "ipv6").put("prefix", 128);
-    int index = 0;
-    for (String key : guest.netKeys()) {
-      Map<String, String> net =
-          PropertyStrings.parseLenient(QemuSchema.NET, guest.config().get(key));
-      ObjectNode iface = result.addObject();
-      iface.put("name", "eth" + index);
-      iface.put(
-          "hardware-address", net.getOrDefault("macaddr", "").toLowerCase(java.util.Locale.ROOT));
-      ArrayNode ips = iface.putArray("ip-addresses");
-      String[] ip = Addresses.ipv4(guest, index);
-      ips.addObject()
-          .put("ip-address", ip[0])
-          .put("ip-address-type", "ipv4")
-          .put("prefix", Integer.parseInt(ip[1]));
-      ObjectNode stats = iface.putObject("statistics");
-      stats.put("rx-bytes", 0).put("tx-bytes", 0).put("rx-packets", 0).put("tx-packets", 0);
-      index++;
-    }
-    ObjectNode out = Json.object();
-    out.set("result", result);
-    return out;
   }
 }

@@ -23,6 +23,7 @@ final class InventoryLoader {
           "inventory: no node; add one with node(name, cpus, memoryBytes)");
     }
     long now = world.clock().epochSecond();
+    world.agentBoot(spec.agentBootDelay, spec.agentBootCalls);
     int index = 0;
     for (InventorySpec.NodeSpec n : spec.nodes) {
       int host = 10 + index++;

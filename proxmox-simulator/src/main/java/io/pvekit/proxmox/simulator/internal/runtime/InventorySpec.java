@@ -31,6 +31,12 @@ public final class InventorySpec {
   public final List<FileSpec> files = new ArrayList<>();
   public final List<String> pools = new ArrayList<>();
 
+  /** How long (simulator clock) the guest agent stays unreachable after a VM starts. */
+  public java.time.Duration agentBootDelay = java.time.Duration.ZERO;
+
+  /** How many agent calls after a VM starts fail before it answers. */
+  public int agentBootCalls;
+
   /** PVE's usual single-node setup: pve1, local, local-lvm, vmbr0, template 9000. */
   public static InventorySpec defaults() {
     InventorySpec spec = new InventorySpec();

@@ -12,7 +12,8 @@ import java.util.Map;
  * parameter, separated by white space: {@code name[!][*]:type[/format][(a|b)][[min,max]][<len]
  * [&requires][=SUBFORMAT][~pattern]}, where {@code !} marks a required parameter, {@code *} the
  * default key of a property string, type is {@code str}, {@code int}, {@code num}, {@code bool} or
- * {@code prop} (a property string) and the pattern runs to the end of the token.
+ * {@code prop} (a property string), {@code arr} (a list: the parameter sent once or repeated) and
+ * the pattern runs to the end of the token.
  */
 public final class ParamTable {
   private ParamTable() {}
@@ -87,6 +88,7 @@ public final class ParamTable {
           case "num" -> "number";
           case "bool" -> "boolean";
           case "any" -> "any";
+          case "arr" -> "array";
           default -> throw new IllegalArgumentException("unknown type in token: " + token);
         };
     String format = null;

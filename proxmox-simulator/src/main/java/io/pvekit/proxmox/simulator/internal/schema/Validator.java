@@ -117,6 +117,10 @@ public final class Validator {
   }
 
   static void checkValue(Param p, String path, Object raw, Map<String, String> errors) {
+    if (p.type().equals("array")) {
+      // a form sends a list as the parameter repeated, or once for a single element
+      return;
+    }
     if (raw instanceof List<?>) {
       add(errors, path, "type check ('" + p.type() + "') failed - got ARRAY");
       return;

@@ -39,6 +39,7 @@ public final class AccessControl {
   private final Map<String, User> users = new ConcurrentHashMap<>();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final List<Acl> acls = new ArrayList<>();
+  private final Map<String, String> comments = new ConcurrentHashMap<>();
 
   /** Adds or replaces a user. */
   public void addUser(String userid, String password) {
@@ -57,11 +58,47 @@ public final class AccessControl {
 
   /** Grants a role on a path to a user or token. */
   public synchronized void addAcl(String path, String subject, String role, boolean propagate) {
+    removeAcl(path, subject, role);
     if (Roles.privileges(role) == null) {
       throw new IllegalArgumentException(
           "acl role: '" + role + "' is not a built-in role; use one of " + Roles.names());
     }
     acls.add(new Acl(normalize(path), subject, role, propagate));
+  }
+
+  /** Removes a user with its tokens and ACL entries (users and their tokens). */
+  public synchronized void removeUser(String userid) {
+    users.remove(userid);
+    tokens.keySet().removeIf(t -> t.startsWith(userid + "!"));
+    acls.removeIf(a -> a.subject().equals(userid) || a.subject().startsWith(userid + "!"));
+  }
+
+  /** Removes a token and its ACL entries. */
+  public synchronized void removeToken(String tokenId) {
+    tokens.remove(tokenId);
+    acls.removeIf(a -> a.subject().equals(tokenId));
+  }
+
+  /** Removes one ACL entry (path, subject, role), if present. */
+  public synchronized void removeAcl(String path, String subject, String role) {
+    String normalized = normalize(path);
+    acls.removeIf(
+        a -> a.path().equals(normalized) && a.subject().equals(subject) && a.role().equals(role));
+  }
+
+  /** Every ACL entry, in the order they were granted. */
+  public synchronized List<Acl> acls() {
+    return List.copyOf(acls);
+  }
+
+  /** Comments of users and tokens, by id. */
+  public Map<String, String> comments() {
+    return comments;
+  }
+
+  /** All tokens, for listing. */
+  public Map<String, Token> tokens() {
+    return new java.util.TreeMap<>(tokens);
   }
 
   /** The user, if it exists. */

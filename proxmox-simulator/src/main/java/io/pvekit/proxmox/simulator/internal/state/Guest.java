@@ -28,6 +28,8 @@ public final class Guest {
   private long startedAt;
   private long pid;
   private String pool;
+  private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
+  private AgentState agent = new AgentState();
   private String fileLockHolder;
   private int sharedFileLocks;
 
@@ -69,6 +71,9 @@ public final class Guest {
 
   /** Marks it running since {@code epochSecond} with a worker pid. */
   public void markRunning(long epochSecond, long newPid) {
+    if (!running()) {
+      agent = new AgentState();
+    }
     status = "running";
     startedAt = epochSecond;
     pid = newPid;
@@ -78,6 +83,16 @@ public final class Guest {
     status = "stopped";
     startedAt = 0;
     pid = 0;
+  }
+
+  /** Snapshots by name, oldest first; callers hold the world's lock. */
+  public Map<String, Snapshot> snapshots() {
+    return snapshots;
+  }
+
+  /** The guest agent's state since the last start. */
+  public AgentState agent() {
+    return agent;
   }
 
   public long startedAt() {

@@ -12,6 +12,8 @@ public final class StorageState {
   private final Set<String> content;
   private final long total;
   private final Map<String, Volume> volumes = new LinkedHashMap<>();
+  private final Map<String, String> notes = new java.util.HashMap<>();
+  private final Set<String> protectedVolumes = new java.util.HashSet<>();
 
   /** A storage of the given type ({@code dir}, {@code lvmthin}, ...). */
   public StorageState(String id, String type, Set<String> content, long total) {
@@ -40,6 +42,38 @@ public final class StorageState {
         List.of("images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import").stream()
             .filter(content::contains)
             .toList());
+  }
+
+  /** Notes of volumes, by volume name. */
+  public Map<String, String> notes() {
+    return notes;
+  }
+
+  /** Names of protected volumes. */
+  public Set<String> protectedVolumes() {
+    return protectedVolumes;
+  }
+
+  /** Whether every node sees the same content (none of the simulated storage types is shared). */
+  public boolean shared() {
+    return Set.of("nfs", "cifs", "cephfs", "rbd", "pbs", "iscsi").contains(type);
+  }
+
+  /** The file-system path of a volume, as {@code pvesm path} prints it. */
+  public String path(Volume volume) {
+    return switch (type) {
+      case "lvmthin", "lvm" -> "/dev/pve/" + volume.name();
+      case "zfspool" -> "/dev/zvol/rpool/data/" + volume.name();
+      default ->
+          "/var/lib/vz/"
+              + (volume.content().equals("images") || volume.content().equals("rootdir")
+                  ? "images/" + volume.vmid() + "/" + volume.name()
+                  : volume
+                      .name()
+                      .replaceFirst("^vztmpl/", "template/cache/")
+                      .replaceFirst("^iso/", "template/iso/")
+                      .replaceFirst("^backup/", "dump/"));
+    };
   }
 
   public long total() {
@@ -87,6 +121,8 @@ public final class StorageState {
 
   /** Frees a volume; true when it existed. */
   public boolean remove(String name) {
+    notes.remove(name);
+    protectedVolumes.remove(name);
     return volumes.remove(name) != null;
   }
 

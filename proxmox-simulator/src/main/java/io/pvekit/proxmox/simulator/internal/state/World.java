@@ -28,6 +28,8 @@ public final class World {
   private final Map<String, Map<String, String>> haResources = new TreeMap<>();
   private final Duration taskDuration;
   private final String clusterName;
+  private Duration agentBootDelay = Duration.ZERO;
+  private int agentBootCalls;
   private long nextPid;
   private long version;
 
@@ -78,6 +80,23 @@ public final class World {
 
   public Map<String, TaskRecord> tasks() {
     return tasks;
+  }
+
+  /**
+   * How long the QEMU guest agent stays unreachable after a VM starts: a time on the simulator's
+   * clock and a number of agent calls, whichever lasts longer.
+   */
+  public void agentBoot(Duration delay, int calls) {
+    this.agentBootDelay = delay;
+    this.agentBootCalls = calls;
+  }
+
+  public Duration agentBootDelay() {
+    return agentBootDelay;
+  }
+
+  public int agentBootCalls() {
+    return agentBootCalls;
   }
 
   public Duration taskDuration() {
