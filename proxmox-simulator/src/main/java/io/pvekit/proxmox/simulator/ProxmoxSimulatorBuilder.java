@@ -337,6 +337,18 @@ public final class ProxmoxSimulatorBuilder {
   }
 
   /**
+   * Loads an inventory file (YAML or JSON; format in the module README): nodes, storages, files,
+   * templates, VMs, containers, pools, users, tokens, ACLs, agent boot time and fault rules.
+   *
+   * @param file the file
+   * @return this builder
+   */
+  public ProxmoxSimulatorBuilder inventoryFile(java.nio.file.Path file) {
+    io.pvekit.proxmox.simulator.internal.runtime.InventoryFile.apply(this, file);
+    return this;
+  }
+
+  /**
    * Makes the QEMU guest agent of every VM unreachable after each start ({@code 500 QEMU guest
    * agent is not running}) until both the time on the simulator's clock and the number of agent
    * calls have passed, as while a real guest boots. Default: reachable at once.

@@ -23,6 +23,7 @@ public final class SimulatorMain {
         --user USER@REALM    login user (default root@pam)
         --password SECRET    its password (default pvekit)
         --token ID=SECRET    an API token USER@REALM!NAME without privilege separation; repeatable
+        --inventory FILE     nodes, storages, guests, users, tokens, ACLs, faults (YAML/JSON)
         --seed N             seed for MACs, PIDs and fault hits (default 0)
         --task-duration MS   how long each task runs (default 100)
         --pve-version X.Y.Z  PVE version to model (default 9.1.3; 9.1.5+ changes 401 texts)
@@ -121,6 +122,7 @@ public final class SimulatorMain {
           builder.token(value.substring(0, eq), value.substring(eq + 1), false);
         }
         case "--seed" -> builder.seed(Long.parseLong(value));
+        case "--inventory" -> builder.inventoryFile(java.nio.file.Path.of(value));
         case "--task-duration" -> builder.taskDuration(Duration.ofMillis(number(option, value)));
         case "--pve-version" -> builder.pveVersion(value);
         default -> throw new IllegalArgumentException("unknown option " + option);

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 @Requires(Prerequisite.PROXMOXER)
 class ProxmoxerIT {
   private static final Path SCRIPT = Path.of("src/test/resources/python/proxmoxer_lifecycle.py");
+  private static final Path PROVISIONING =
+      Path.of("src/test/resources/python/proxmoxer_provisioning.py");
 
   @Test
   void proxmoxer_againstTheStandaloneJar() throws Exception {
     try (StandaloneProcess sim = StandaloneProcess.start("--port", "0", "--password", "SECRET")) {
-      assertThat(runScript(sim.port(), "SECRET"))
+      assertThat(runScript(SCRIPT, sim.port(), "SECRET"))
           .contains("nodes pve1")
           .contains("status running")
           .endsWith("OK\n");
@@ -28,19 +30,42 @@ class ProxmoxerIT {
   }
 
   @Test
+  void proxmoxer_provisioningFlow_againstTheStandaloneJarWithAnInventoryFile() throws Exception {
+    try (StandaloneProcess sim =
+        StandaloneProcess.start(
+            "--port",
+            "0",
+            "--password",
+            "SECRET",
+            "--task-duration",
+            "20",
+            "--inventory",
+            "src/test/resources/inventory/proxmoxer.yaml")) {
+      assertThat(runScript(PROVISIONING, sim.port(), "SECRET"))
+          .contains("pool 100")
+          .contains("snapshot rolled back")
+          .contains("agent up after 2 refusals")
+          .contains("agent exec 0")
+          .contains("migrated to pve2")
+          .contains("volume deleted")
+          .endsWith("OK\n");
+    }
+  }
+
+  @Test
   void proxmoxer_againstAnInProcessSimulator() throws Exception {
     try (ProxmoxSimulator sim = ProxmoxSimulator.start()) {
-      assertThat(runScript(sim.httpsPort(), sim.password())).endsWith("OK\n");
+      assertThat(runScript(SCRIPT, sim.httpsPort(), sim.password())).endsWith("OK\n");
       assertThat(sim.runningTasks()).isZero();
       assertThat(sim.taskUpids()).hasSize(4);
     }
   }
 
-  private static String runScript(int port, String password) throws Exception {
+  private static String runScript(Path script, int port, String password) throws Exception {
     Process python =
         new ProcessBuilder(
                 "/usr/bin/python3",
-                SCRIPT.toString(),
+                script.toString(),
                 "127.0.0.1",
                 Integer.toString(port),
                 "root@pam",
