@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * standard streams and a real exit status. In-process tests hand the commands their own writers, so
  * they cannot see output lost between a command and the process's streams.
  */
-final class PvekitProcess {
+public final class PvekitProcess {
   /** What the process left behind. */
-  record Result(int status, String stdout, String stderr) {}
+  public record Result(int status, String stdout, String stderr) {}
 
   private PvekitProcess() {}
 
@@ -30,11 +30,17 @@ final class PvekitProcess {
 
   /** Runs {@code pvekit ARGS} with these environment variables added to this JVM's. */
   static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
+    return runMain(dir, env, PvekitCli.class.getName(), args);
+  }
+
+  /** Runs {@code mainClass ARGS} (an example app) in a JVM of its own with this class path. */
+  public static Result runMain(Path dir, Map<String, String> env, String mainClass, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(PvekitCli.class.getName());
+    command.add(mainClass);
     command.addAll(List.of(args));
     Path stdout = Files.createTempFile(dir, "stdout", ".txt");
     Path stderr = Files.createTempFile(dir, "stderr", ".txt");
