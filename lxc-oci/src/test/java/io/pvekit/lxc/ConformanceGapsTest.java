@@ -197,4 +197,76 @@ class ConformanceGapsTest {
     assertThat(mount.outcome()).isEqualTo(Outcome.REFUSED);
     assertThat(mount.note()).contains("whoever else uses it");
   }
+
+  private Explanation explainProcess(String user, String capabilities, boolean helper) {
+    OciSpec spec =
+        OciSpec.parse(
+            "{\"ociVersion\":\"1.2.0\",\"root\":{\"path\":\"rootfs\"},"
+                + "\"process\":{\"user\":"
+                + user
+                + ",\"cwd\":\"/\",\"args\":[\"/bin/sh\"],\"capabilities\":"
+                + capabilities
+                + "},\"linux\":{\"namespaces\":["
+                + OWN
+                + "]}}");
+    return LxcTranslator.explain(
+        spec,
+        TranslationOptions.builder()
+            .bundle(bundle)
+            .containerName("c1")
+            .cgroupLayout(CgroupLayout.UNIFIED)
+            .stateDirectory(bundle.resolve("state"))
+            .hostRoot(hostRoot)
+            .initHelper(helper)
+            .build());
+  }
+
+  private static final String KILL_AMBIENT =
+      "{\"bounding\":[\"CAP_KILL\"],\"effective\":[\"CAP_KILL\"],\"permitted\":[\"CAP_KILL\"],"
+          + "\"ambient\":[\"CAP_KILL\"]}";
+
+  @Test
+  void ambientOfANonRootUser_isRaisedByTheHelper_whichSwitchesTheUser() {
+    Explanation e =
+        explainProcess("{\"uid\":1000,\"gid\":100,\"additionalGids\":[5]}", KILL_AMBIENT, true);
+    assertThat(field(e, "$.process.capabilities.ambient").outcome()).isEqualTo(Outcome.RUNTIME);
+    assertThat(field(e, "$.process.capabilities.effective").outcome()).isEqualTo(Outcome.MAPPED);
+    assertThat(field(e, "$.process.user.uid").outcome()).isEqualTo(Outcome.RUNTIME);
+    assertThat(field(e, "$.process.user.additionalGids").outcome()).isEqualTo(Outcome.RUNTIME);
+    LxcConfig config = e.config().orElseThrow();
+    assertThat(config.values("lxc.init.uid")).as("LXC's switch would drop them").isEmpty();
+    assertThat(config.values("lxc.init.gid")).isEmpty();
+    assertThat(config.values("lxc.init.groups")).isEmpty();
+    assertThat(config.values("lxc.cap.keep"))
+        .as("the helper needs these to switch, and drops them from the bounding set after")
+        .containsExactly("kill setuid setgid setpcap");
+  }
+
+  @Test
+  void ambientOfANonRootUser_withoutTheHelper_isRefused_withAdvice() {
+    Explanation e = explainProcess("{\"uid\":1000,\"gid\":100}", KILL_AMBIENT, false);
+    Explanation.FieldMapping ambient = field(e, "$.process.capabilities.ambient");
+    assertThat(ambient.outcome()).isEqualTo(Outcome.REFUSED);
+    assertThat(ambient.note()).contains("proxmox-lxcri-init raises them");
+  }
+
+  @Test
+  void ambientBeyondTheBoundingSet_isRefused() {
+    Explanation e =
+        explainProcess(
+            "{\"uid\":1000,\"gid\":100}",
+            "{\"bounding\":[\"CAP_KILL\"],\"ambient\":[\"CAP_SYS_ADMIN\"]}",
+            true);
+    assertThat(field(e, "$.process.capabilities.ambient").note())
+        .contains("the bounding set does not");
+  }
+
+  @Test
+  void capabilityMask_numbersAsTheKernelDoes() {
+    assertThat(
+            io.pvekit.lxc.internal.translate.CapabilityMapper.mask(
+                java.util.List.of(
+                    "CAP_CHOWN", "CAP_KILL", "CAP_NET_BIND_SERVICE", "CAP_CHECKPOINT_RESTORE")))
+        .isEqualTo(0x1L | 0x20L | 0x400L | (1L << 40));
+  }
 }

@@ -194,4 +194,21 @@ class RunWhatRuncRunsIT {
             .write(dir.resolve("bundle"));
     assertThat(runToExit("shared", bundle)).isEqualTo(7);
   }
+
+  @Test
+  void ambientCapabilities_ofANonRootProcess_areRaised() throws Exception {
+    Path bundle =
+        new TestBundles.Spec()
+            .user(1000, 1000)
+            .ambient("CAP_KILL", "CAP_NET_BIND_SERVICE")
+            .args(
+                "/bin/sh",
+                "-c",
+                "[ \"$(id -u):$(id -g)\" = 1000:1000 ] || exit 11;"
+                    + " grep -q '^CapAmb:.*0000000000000420$' /proc/self/status || exit 12;"
+                    + " grep -q '^CapEff:.*0000000000000420$' /proc/self/status || exit 13;"
+                    + " grep -q '^CapBnd:.*0000000000000420$' /proc/self/status || exit 14; exit 7")
+            .write(dir.resolve("bundle"));
+    assertThat(runToExit("ambient", bundle)).isEqualTo(7);
+  }
 }

@@ -123,6 +123,24 @@ public final class TestBundles {
       return this;
     }
 
+    /** Every capability set, ambient and inheritable too, set to {@code caps}. */
+    public Spec ambient(String... caps) {
+      String list = array(List.of(caps));
+      this.capabilities =
+          "\"capabilities\":{\"bounding\":"
+              + list
+              + ",\"effective\":"
+              + list
+              + ",\"permitted\":"
+              + list
+              + ",\"inheritable\":"
+              + list
+              + ",\"ambient\":"
+              + list
+              + "},";
+      return this;
+    }
+
     /** {@code linux} members added verbatim, e.g. masked paths. */
     public Spec linux(String members) {
       this.extraLinux = members;

@@ -10,6 +10,7 @@ import io.pvekit.lxc.OciProcess;
 import io.pvekit.lxc.OciSpec;
 import io.pvekit.lxc.TranslationOptions;
 import io.pvekit.lxc.UnsupportedOciFeatureException;
+import io.pvekit.lxc.internal.translate.CapabilityMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,17 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
               + " is set by proxmox-lxcri-init, which needs a tmpfs mounted at /dev (as runc spec"
               + " and containerd write it); mount one, or ask for umask 0022");
     }
+    boolean ambientByHelper =
+        explanation
+            .mappingOf("$.process.capabilities.ambient")
+            .map(m -> m.outcome() == Explanation.Outcome.RUNTIME)
+            .orElse(false);
+    if (ambientByHelper && !autodev) {
+      throw new LxcRuntimeException(
+          id,
+          "process.capabilities.ambient for a non-root user is raised by proxmox-lxcri-init, which"
+              + " needs a tmpfs mounted at /dev (as runc spec and containerd write it); mount one");
+    }
     if (helper.isPresent() && autodev) {
       rendered +=
           "# proxmox-lxcri: the helper that checks the working directory (and takes the terminal)\n"
@@ -136,12 +148,17 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
               + " "
               + INIT_HELPER.substring(1)
               + " none bind,ro,create=file 0 0\n";
+      List<String> user = new ArrayList<>();
+      if (ambientByHelper) {
+        user.addAll(userSwitch(spec.process().orElseThrow()));
+      }
       args =
           wrap(
               args,
               config.values("lxc.init.cwd"),
               terminal,
-              umaskByHelper ? umask : Optional.empty());
+              umaskByHelper ? umask : Optional.empty(),
+              user);
     }
     return new PreparedContainer(
         rendered, args, runtimeHooks(spec), spec.annotations(), spec.ociVersion(), terminal);
@@ -152,7 +169,11 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
    * directory the translator resolved, takes the terminal if asked, and execs the process.
    */
   private static List<String> wrap(
-      List<String> args, List<String> cwd, boolean terminal, Optional<Long> umask) {
+      List<String> args,
+      List<String> cwd,
+      boolean terminal,
+      Optional<Long> umask,
+      List<String> userSwitch) {
     List<String> wrapped = new ArrayList<>(List.of(INIT_HELPER));
     if (terminal) {
       wrapped.add("-t");
@@ -162,11 +183,38 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
           wrapped.add("-m");
           wrapped.add("0" + Long.toOctalString(mask));
         });
+    wrapped.addAll(userSwitch);
     wrapped.add("-c");
     wrapped.add(cwd.isEmpty() ? "/" : cwd.get(cwd.size() - 1));
     wrapped.add("--");
     wrapped.addAll(args);
     return wrapped;
+  }
+
+  /** The helper's -u/-g/-G/-a: the user it switches to and the ambient capabilities it raises. */
+  private static List<String> userSwitch(OciProcess process) {
+    List<String> out = new ArrayList<>();
+    out.add("-u");
+    out.add(Long.toString(process.user().uid()));
+    out.add("-g");
+    out.add(Long.toString(process.user().gid()));
+    if (!process.user().additionalGids().isEmpty()) {
+      out.add("-G");
+      out.add(
+          process.user().additionalGids().stream()
+              .map(String::valueOf)
+              .collect(java.util.stream.Collectors.joining(",")));
+    }
+    out.add("-b");
+    out.add(
+        Long.toHexString(
+            CapabilityMapper.mask(
+                process.capabilities().map(c -> c.bounding()).orElse(List.of()))));
+    out.add("-a");
+    out.add(
+        Long.toHexString(
+            CapabilityMapper.mask(process.capabilities().map(c -> c.ambient()).orElse(List.of()))));
+    return out;
   }
 
   /**

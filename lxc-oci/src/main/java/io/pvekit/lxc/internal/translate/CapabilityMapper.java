@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  * the same as asked, approximated when it differs only in what a process could not gain anyway (a
  * non-empty inheritable set), and refused when the process would miss what it asked for.
  */
-final class CapabilityMapper {
-  static final Set<String> KNOWN =
-      Set.of(
+public final class CapabilityMapper {
+  /** The capabilities by number (CAP_CHOWN is 0), as linux/capability.h numbers them. */
+  private static final List<String> NUMBERED =
+      List.of(
           "CHOWN",
           "DAC_OVERRIDE",
           "DAC_READ_SEARCH",
@@ -60,7 +61,50 @@ final class CapabilityMapper {
           "BPF",
           "CHECKPOINT_RESTORE");
 
+  static final Set<String> KNOWN = Set.copyOf(NUMBERED);
+
+  /** What proxmox-lxcri-init needs to switch the user (and then drops): see ambientByHelper. */
+  private static final List<String> SWITCH_CAPS = List.of("SETUID", "SETGID", "SETPCAP");
+
   private CapabilityMapper() {}
+
+  /**
+   * The capabilities as a bit mask (bit n for capability n), for proxmox-lxcri-init's {@code -a}.
+   *
+   * @param caps names with the {@code CAP_} prefix, all known (the translation checked them)
+   * @return the mask
+   */
+  public static long mask(List<String> caps) {
+    long mask = 0;
+    for (String cap : caps) {
+      int number = NUMBERED.indexOf(cap.startsWith("CAP_") ? cap.substring(4) : cap);
+      if (number < 0) {
+        throw new IllegalArgumentException("unknown capability " + cap);
+      }
+      mask |= 1L << number;
+    }
+    return mask;
+  }
+
+  /**
+   * Whether proxmox-lxcri-init switches the user and raises the ambient set: a non-root process
+   * with ambient capabilities within the bounding set, and the helper present. LXC's own switch
+   * (lxc.init.uid) would drop every capability, so the translation leaves the uid to the helper.
+   */
+  static boolean ambientByHelper(Translation t, OciProcess p) {
+    if (p.user().uid() == 0 || !t.options().initHelper() || p.capabilities().isEmpty()) {
+      return false;
+    }
+    OciCapabilities caps = p.capabilities().get();
+    return !caps.ambient().isEmpty()
+        && allKnown(caps.ambient())
+        && allKnown(caps.bounding())
+        && caps.bounding().containsAll(caps.ambient());
+  }
+
+  private static boolean allKnown(List<String> caps) {
+    return caps.stream().allMatch(c -> c.startsWith("CAP_") && KNOWN.contains(c.substring(4)));
+  }
 
   static void map(Translation t, OciProcess p) {
     if (p.capabilities().isEmpty()) {
@@ -75,13 +119,23 @@ final class CapabilityMapper {
       return;
     }
     Translation.Field boundingField = t.field("$.process.capabilities.bounding", caps.bounding());
-    boundingField
-        .line(
-            "lxc.cap.keep",
-            bounding.isEmpty()
-                ? "none"
-                : bounding.stream().map(String::toLowerCase).collect(Collectors.joining(" ")))
-        .mapped();
+    Set<String> kept = new LinkedHashSet<>(bounding);
+    boolean switchByHelper = ambientByHelper(t, p);
+    if (switchByHelper) {
+      kept.addAll(SWITCH_CAPS);
+    }
+    boundingField.line(
+        "lxc.cap.keep",
+        kept.isEmpty()
+            ? "none"
+            : kept.stream().map(String::toLowerCase).collect(Collectors.joining(" ")));
+    if (switchByHelper && !bounding.containsAll(SWITCH_CAPS)) {
+      boundingField.mapped(
+          "LXC keeps setuid, setgid and setpcap as well for proxmox-lxcri-init, which switches"
+              + " the user and then reduces the bounding set to the one asked");
+    } else {
+      boundingField.mapped();
+    }
     for (String set : List.of("permitted", "effective")) {
       List<String> asked = set.equals("permitted") ? caps.permitted() : caps.effective();
       Set<String> names = names(t, set, asked);
@@ -99,6 +153,16 @@ final class CapabilityMapper {
                 + " extra capabilities from the bounding set");
       } else if (root) {
         field.mapped("uid 0: equals the bounding set, as LXC sets it");
+      } else if (ambientByHelper(t, p)) {
+        Set<String> ambient = new LinkedHashSet<>(caps.ambient());
+        if (ambient.equals(new LinkedHashSet<>(asked))) {
+          field.mapped("non-root uid: execve(2) makes it the ambient set, which equals it");
+        } else {
+          field.approximated(
+              "non-root uid: execve(2) makes it the ambient set "
+                  + caps.ambient()
+                  + ", as with runc");
+        }
       } else {
         field.mapped(
             "non-root uid without ambient capabilities: execve(2) clears this set (runc ends the"
@@ -132,8 +196,17 @@ final class CapabilityMapper {
         field.approximated(
             "LXC raises no ambient capabilities; for uid 0 they add nothing (execve gives root the"
                 + " bounding set), but CapAmb in /proc reads 0");
+      } else if (ambientByHelper(t, p)) {
+        field.runtime(
+            "proxmox-lxcri-init switches to the uid keeping these and raises them as ambient"
+                + " capabilities, as runc does (LXC's own switch would drop them)");
+      } else if (bounding.containsAll(ambient)) {
+        field.refused(
+            "LXC raises no ambient capabilities, so a non-root process would lose these;"
+                + " proxmox-lxcri-init raises them (built by ./mvnw package where gcc and"
+                + " libc6-dev are installed)");
       } else {
-        field.refused("LXC raises no ambient capabilities, so a non-root process would lose these");
+        field.refused("holds capabilities the bounding set does not: they cannot be granted");
       }
     }
   }

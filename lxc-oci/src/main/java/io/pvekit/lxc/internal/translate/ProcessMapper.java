@@ -51,7 +51,7 @@ final class ProcessMapper {
     }
     OciProcess p = maybe.get();
     terminal(t, p);
-    user(t, p.user());
+    user(t, p.user(), CapabilityMapper.ambientByHelper(t, p));
     command(t, p);
     environment(t, p);
     cwd(t, p.cwd());
@@ -197,11 +197,23 @@ final class ProcessMapper {
     }
   }
 
-  private static void user(Translation t, OciUser user) {
+  private static void user(Translation t, OciUser user, boolean byHelper) {
+    if (byHelper) {
+      String note =
+          "proxmox-lxcri-init switches to it after keeping the ambient capabilities (LXC's"
+              + " lxc.init.uid would drop them)";
+      t.field("$.process.user.uid", user.uid()).runtime(note);
+      t.field("$.process.user.gid", user.gid()).runtime(note);
+      if (!user.additionalGids().isEmpty()) {
+        t.field("$.process.user.additionalGids", user.additionalGids()).runtime(note);
+      }
+    }
     // ids are within 0..2^31-1 here: OciUser refuses the ones liblxc would misread (OciIds)
-    t.field("$.process.user.uid", user.uid()).line("lxc.init.uid", user.uid()).mapped();
-    t.field("$.process.user.gid", user.gid()).line("lxc.init.gid", user.gid()).mapped();
-    if (!user.additionalGids().isEmpty()) {
+    if (!byHelper) {
+      t.field("$.process.user.uid", user.uid()).line("lxc.init.uid", user.uid()).mapped();
+      t.field("$.process.user.gid", user.gid()).line("lxc.init.gid", user.gid()).mapped();
+    }
+    if (!byHelper && !user.additionalGids().isEmpty()) {
       t.field("$.process.user.additionalGids", user.additionalGids())
           .line(
               "lxc.init.groups",
