@@ -61,7 +61,7 @@ final class GuestViews {
     out.put("status", guest.status());
     out.put("template", guest.template() ? 1 : 0);
     out.put("maxcpu", guest.cpus());
-    out.put("cpu", guest.running() ? 0.0123 : 0);
+    putCpu(out, guest);
     out.put("maxmem", guest.memoryBytes());
     out.put("mem", usedMemory(guest));
     out.put("maxdisk", maxdisk(world, guest));
@@ -86,7 +86,7 @@ final class GuestViews {
     out.put("name", guest.name());
     out.put("status", guest.status());
     out.put("cpus", guest.cpus());
-    out.put("cpu", guest.running() ? 0.0123 : 0);
+    putCpu(out, guest);
     out.put("maxmem", guest.memoryBytes());
     out.put("mem", usedMemory(guest));
     out.put("maxdisk", maxdisk(world, guest));
@@ -111,6 +111,15 @@ final class GuestViews {
     optional(out, guest, "tags");
     optional(out, guest, "lock");
     return out;
+  }
+
+  /** A load as a float; an idle guest's 0 as an integer, as Perl's JSON writes it. */
+  private static void putCpu(ObjectNode out, Guest guest) {
+    if (guest.running()) {
+      out.put("cpu", 0.0123);
+    } else {
+      out.put("cpu", 0);
+    }
   }
 
   private static void optional(ObjectNode out, Guest guest, String key) {

@@ -102,7 +102,7 @@ public final class NodeApi {
     ObjectNode s = Json.object();
     s.put("uptime", n.uptime(world.clock().epochSecond()));
     s.put("cpu", cpu(world, n));
-    s.put("wait", 0.0);
+    s.put("wait", 0.0021);
     s.put("idle", 0);
     ArrayNode load = s.putArray("loadavg");
     load.add("0.12").add("0.08").add("0.05");
