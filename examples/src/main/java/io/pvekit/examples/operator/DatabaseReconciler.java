@@ -62,9 +62,17 @@ final class DatabaseReconciler {
         events.warning(request, REASON_INVALID, e.getMessage());
         changed.add("status");
       }
-      return new ReconcileResult(id, status.getPhase(), changed);
+      return new ReconcileResult(id, status.getPhase(), changed, null);
     }
     Decision decision = selector.decide(parsed, inventory.get());
+    DatabaseStatus previous = request.getStatus();
+    if (!decision.accepted() && acceptedAt(previous, generation)) {
+      // The spec did not change since it was accepted: only the cluster did, and the database's
+      // own pods now count against its capacity. A running database is not undone by that; a new
+      // generation of the spec is decided afresh.
+      return new ReconcileResult(
+          id, previous.getPhase(), List.of(), "kept: now " + refusal(decision));
+    }
     DatabaseStatus status = decision.toStatus(generation);
     List<String> changed = new ArrayList<>();
     if (decision.accepted()) {
@@ -81,8 +89,15 @@ final class DatabaseReconciler {
         }
       }
     }
+    boolean news =
+        previous == null
+            || !status.getPhase().equals(previous.getPhase())
+            || !java.util.Objects.equals(generation, previous.getObservedGeneration());
     if (writeStatus(request, status)) {
       changed.add("status " + status.getPhase());
+    }
+    // one Event per decision of a generation, not one per changed candidate list
+    if (news) {
       if (decision.accepted()) {
         events.normal(
             request,
@@ -96,7 +111,7 @@ final class DatabaseReconciler {
         events.warning(request, REASON_REFUSED, refusal(decision));
       }
     }
-    return new ReconcileResult(id, status.getPhase(), changed);
+    return new ReconcileResult(id, status.getPhase(), changed, null);
   }
 
   /** The failed constraints, each saying what to change. */
@@ -104,6 +119,12 @@ final class DatabaseReconciler {
     return decision.violations().stream()
         .map(r -> r.constraint() + ": " + r.message())
         .collect(Collectors.joining("; "));
+  }
+
+  private static boolean acceptedAt(DatabaseStatus status, Long generation) {
+    return status != null
+        && "Accepted".equals(status.getPhase())
+        && java.util.Objects.equals(status.getObservedGeneration(), generation);
   }
 
   private static DatabaseStatus invalid(String message, Long generation) {

@@ -168,7 +168,7 @@ public final class PvekitOperator implements AutoCloseable {
         cached instanceof TenantClusterRequest t
             ? tenants.reconcile(t)
             : databases.reconcile((DatabaseResource) cached);
-    if (!result.changed().isEmpty()) {
+    if (!result.changed().isEmpty() || result.note() != null) {
       log.accept(result.toString());
     }
   }
@@ -196,7 +196,7 @@ public final class PvekitOperator implements AutoCloseable {
     try {
       return reconcile.get();
     } catch (RuntimeException e) {
-      return new ReconcileResult(r.getKind() + " " + name(r), "Error", List.of(e.toString()));
+      return new ReconcileResult(r.getKind() + " " + name(r), "Error", List.of(), e.toString());
     }
   }
 

@@ -66,7 +66,7 @@ final class TenantReconciler {
                 .map(p -> p.field + " " + p.value + ": " + p.message)
                 .collect(Collectors.joining("; ")));
       }
-      return new ReconcileResult(id, status.phase, changed);
+      return new ReconcileResult(id, status.phase, changed, null);
     }
     for (HasMetadata object : tenant.objects()) {
       GenericKubernetesResource generic =
@@ -99,7 +99,7 @@ final class TenantReconciler {
               + tenant.capiVersion().version()
               + ")");
     }
-    return new ReconcileResult(id, status.phase, changed);
+    return new ReconcileResult(id, status.phase, changed, null);
   }
 
   private static TenantClusterRequestStatus.Problem problem(

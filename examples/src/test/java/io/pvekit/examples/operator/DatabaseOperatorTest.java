@@ -79,6 +79,9 @@ class DatabaseOperatorTest {
     await("CNPG Cluster orders", () -> cnpgCluster("team-a", "orders") != null);
 
     DatabaseStatus status = get(PostgreSQL.class, "team-a", "orders").getStatus();
+    assertThat(status.getObservedGeneration())
+        .isNotNull()
+        .isEqualTo(get(PostgreSQL.class, "team-a", "orders").getMetadata().getGeneration());
     assertThat(status.getRuntime()).isEqualTo("lxc");
     assertThat(status.getRuntimeClassName()).isEqualTo("proxmox-lxc");
     assertThat(status.getCandidateNodes()).containsExactlyInAnyOrder("pve-1", "pve-2", "pve-3");
@@ -159,7 +162,10 @@ class DatabaseOperatorTest {
               assertThat(e.getType()).isEqualTo("Warning");
               assertThat(e.getReason()).isEqualTo(DatabaseReconciler.REASON_REFUSED);
               assertThat(e.getMessage())
-                  .startsWith("RUNTIME_ALLOWED: namespace team-b may not use vm");
+                  .isEqualTo( // quoted in deploy/README.md
+                      "RUNTIME_ALLOWED: namespace team-b may not use vm (allowed: lxc, pod); ask for"
+                          + " one of those, or have an administrator add vm to the namespace"
+                          + " annotation runtime.pvekit.io/allowed-runtimes");
               assertThat(e.getInvolvedObject().getKind()).isEqualTo("ClickHouse");
             });
     assertThat(OperatorFixture.ownedBy(client, metrics.getMetadata().getUid())).isEmpty();
@@ -190,6 +196,14 @@ class DatabaseOperatorTest {
     await(
         "the Cluster re-rendered with 2 instances",
         () -> Integer.valueOf(2).equals(cnpgCluster("team-a", "orders").get("spec", "instances")));
+    assertThat(get(PostgreSQL.class, "team-a", "orders").getMetadata().getGeneration())
+        .isEqualTo(2L);
+    await(
+        "status of generation 2",
+        () ->
+            Long.valueOf(2)
+                .equals(
+                    get(PostgreSQL.class, "team-a", "orders").getStatus().getObservedGeneration()));
     Map<String, Object> resources =
         cnpgCluster("team-a", "orders").get("spec", "resources", "requests");
     assertThat(resources).containsEntry("memory", "8Gi");
@@ -216,5 +230,45 @@ class DatabaseOperatorTest {
     assertThat(OperatorFixture.ownedBy(client, orders.getMetadata().getUid())).isEmpty();
     assertThat(cnpgCluster("team-a", "orders")).isNull();
     assertThat(OperatorFixture.ownedBy(client, keep.getMetadata().getUid())).hasSize(1);
+  }
+
+  @Test
+  void everyEngine_isWatched_decidedWithItsDefault_andRenderedForItsOperator() throws Exception {
+    Map<String, String> uids = new java.util.LinkedHashMap<>();
+    for (Class<? extends DatabaseResource> type : PvekitOperator.DATABASE_TYPES) {
+      DatabaseResource r =
+          request(
+              () -> newInstance(type),
+              "team-a",
+              "db-" + type.getSimpleName().toLowerCase(java.util.Locale.ROOT),
+              RuntimeChoice.AUTO,
+              1,
+              "1",
+              "2Gi");
+      uids.put(type.getSimpleName(), client.resource(r).create().getMetadata().getUid());
+    }
+    for (Class<? extends DatabaseResource> type : PvekitOperator.DATABASE_TYPES) {
+      String name = "db-" + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+      await(
+          type.getSimpleName() + " accepted",
+          () -> "Accepted".equals(phase(get(type, "team-a", name))));
+      DatabaseResource r = get(type, "team-a", name);
+      // the policy's defaults: LXC for PostgreSQL, MariaDB, Redis, RabbitMQ; VM for the others
+      assertThat(r.getStatus().getRuntime())
+          .as(type.getSimpleName())
+          .isEqualTo(r.engine().preferredRuntime().annotationValue());
+      int expected = type.getSimpleName().equals("Kafka") ? 2 : 1; // Kafka + KafkaNodePool
+      await(
+          type.getSimpleName() + "'s resources",
+          () -> OperatorFixture.ownedBy(client, uids.get(type.getSimpleName())).size() == expected);
+    }
+  }
+
+  private static <T> T newInstance(Class<T> type) {
+    try {
+      return type.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 }
