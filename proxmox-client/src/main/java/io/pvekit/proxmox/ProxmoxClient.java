@@ -52,6 +52,7 @@ public final class ProxmoxClient implements AutoCloseable {
 
   private final Transport transport;
   private final RawApi raw;
+  private volatile PveApi api;
 
   private ProxmoxClient(Transport transport) {
     this.transport = transport;
@@ -74,6 +75,40 @@ public final class ProxmoxClient implements AutoCloseable {
    */
   public RawApi raw() {
     return raw;
+  }
+
+  /**
+   * The generated layer: every endpoint of the PVE API as a typed call, named after its path
+   * ({@code /nodes/{node}/qemu/{vmid}/snapshot} is {@code api().nodes().node("pve1").qemu()
+   * .vmid(100).snapshot()}) and its method as {@code pvesh} names it ({@code get}, {@code create}
+   * for POST, {@code set} for PUT, {@code delete}). It shares this client's transport,
+   * authentication, retries, errors and tasks. A call or parameter that the server's PVE version
+   * lacks is refused before it is sent; the version is asked ({@code GET /version}) once, the first
+   * time a call depends on it.
+   *
+   * @return the generated API, checked against the server's version
+   */
+  public PveApi api() {
+    PveApi current = api;
+    if (current == null) {
+      current =
+          new PveApi(
+              new PveCalls(transport, () -> PveApiVersion.forServer(version().version()), false));
+      api = current;
+    }
+    return current;
+  }
+
+  /**
+   * The generated layer checked against a version given here instead of asking the server (for a
+   * server whose {@code /version} the caller may not read, or to stay within an older version).
+   *
+   * @param version the PVE version calls are checked against
+   * @return the generated API
+   */
+  public PveApi api(PveApiVersion version) {
+    java.util.Objects.requireNonNull(version, "version");
+    return new PveApi(new PveCalls(transport, () -> version, true));
   }
 
   Transport transport() {

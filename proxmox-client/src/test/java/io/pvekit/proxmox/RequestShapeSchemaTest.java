@@ -11,16 +11,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.pvekit.testing.Prerequisite;
 import io.pvekit.testing.Requires;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,8 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Requires(Prerequisite.SHARED_UPSTREAM)
 class RequestShapeSchemaTest {
-  private static final Pattern MULTIPART_NAME = Pattern.compile("(?<![a-z])name=\"([^\"]+)\"");
-
   @RegisterExtension
   static WireMockExtension server =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -87,7 +80,7 @@ class RequestShapeSchemaTest {
         continue;
       }
       JsonNode declared = endpoint.path("parameters").path("properties");
-      Map<String, String> params = params(s.request());
+      Map<String, String> params = SchemaValueCheck.params(s.request());
       for (Map.Entry<String, String> param : params.entrySet()) {
         String name = param.getKey();
         JsonNode spec =
@@ -98,7 +91,7 @@ class RequestShapeSchemaTest {
           problems.add(where + ": parameter '" + name + "' is not in the schema");
           continue;
         }
-        String problem = valueProblem(spec, param.getValue());
+        String problem = SchemaValueCheck.problem(spec, param.getValue());
         if (problem != null) {
           problems.add(where + ": " + name + "=" + param.getValue() + " " + problem);
         }
@@ -126,84 +119,5 @@ class RequestShapeSchemaTest {
       }
     }
     assertThat(missing).isEmpty();
-  }
-
-  private static Map<String, String> params(LoggedRequest request) {
-    Map<String, String> out = new LinkedHashMap<>();
-    String contentType = request.getHeader("Content-Type");
-    if (contentType != null && contentType.startsWith("multipart/")) {
-      Matcher m = MULTIPART_NAME.matcher(request.getBodyAsString());
-      while (m.find()) {
-        out.put(m.group(1), "");
-      }
-      return out;
-    }
-    String url = request.getUrl();
-    int q = url.indexOf('?');
-    if (q >= 0) {
-      decodeInto(url.substring(q + 1), out);
-    }
-    decodeInto(request.getBodyAsString(), out);
-    return out;
-  }
-
-  private static void decodeInto(String form, Map<String, String> out) {
-    if (form == null || form.isEmpty()) {
-      return;
-    }
-    for (String pair : form.split("&")) {
-      int eq = pair.indexOf('=');
-      out.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-  }
-
-  private static String valueProblem(JsonNode spec, String value) {
-    if (value.isEmpty()) {
-      return null; // multipart field: name checked only
-    }
-    switch (spec.path("type").asText()) {
-      case "boolean":
-        return value.equals("0") || value.equals("1") ? null : "is not 0/1";
-      case "integer":
-        if (!value.matches("-?\\d+")) {
-          return "is not an integer";
-        }
-        if (spec.has("minimum") && Long.parseLong(value) < spec.get("minimum").asLong()) {
-          return "is below the minimum " + spec.get("minimum");
-        }
-        return null;
-      case "number":
-        return value.matches("-?\\d+(\\.\\d+)?") ? null : "is not a number";
-      default:
-        break;
-    }
-    if (spec.has("enum")) {
-      for (JsonNode allowed : spec.get("enum")) {
-        if (allowed.asText().equals(value)) {
-          return null;
-        }
-      }
-      return "is not in " + spec.get("enum");
-    }
-    JsonNode format = spec.path("format");
-    if (format.isObject()) {
-      for (String part : value.split(",")) {
-        int eq = part.indexOf('=');
-        if (eq < 0) {
-          boolean hasDefault = false;
-          for (JsonNode key : format) {
-            hasDefault |= key.path("default_key").asInt() == 1;
-          }
-          if (!hasDefault) {
-            return "has a bare value but the format has no default key";
-          }
-        } else if (!format.has(part.substring(0, eq))) {
-          return "uses key '" + part.substring(0, eq) + "' that the format does not declare";
-        }
-      }
-    }
-    return null;
   }
 }
