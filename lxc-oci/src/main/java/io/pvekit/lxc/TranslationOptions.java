@@ -57,8 +57,21 @@ public interface TranslationOptions {
    */
   @Value.Default
   default boolean initHelper() {
-    return false;
+    return initHelperBinary().isPresent();
   }
+
+  /**
+   * The host path of {@code proxmox-lxcri-init}: with a tmpfs at /dev the translator binds it into
+   * the container at {@code /dev/.proxmox-lxcri-init} (read-only), where the runtime starts it in
+   * front of the process. Implies {@link #initHelper()}.
+   */
+  Optional<Path> initHelperBinary();
+
+  /**
+   * A command for LXC's start-host hook that the runtime needs for itself (proxmox-lxcri records
+   * the container's init with it), written after every other hook.
+   */
+  Optional<String> runtimeStartHost();
 
   /**
    * The host's root, where host paths (bind sources, masked paths, device nodes) are looked up.

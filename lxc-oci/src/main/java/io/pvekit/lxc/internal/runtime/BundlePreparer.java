@@ -11,6 +11,7 @@ import io.pvekit.lxc.OciSpec;
 import io.pvekit.lxc.TranslationOptions;
 import io.pvekit.lxc.UnsupportedOciFeatureException;
 import io.pvekit.lxc.internal.translate.CapabilityMapper;
+import io.pvekit.lxc.internal.translate.MiscMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
   private static final System.Logger LOG = System.getLogger(BundlePreparer.class.getName());
 
   /** Where the init helper appears in the container (its /dev is LXC's tmpfs). */
-  static final String INIT_HELPER = "/dev/.proxmox-lxcri-init";
+  static final String INIT_HELPER = MiscMapper.INIT_HELPER;
 
   private final String id;
   private final Path bundle;
@@ -87,7 +88,10 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
             .logFile(stateDir.resolve(ContainerDir.LOG))
             .logLevel("INFO")
             .hookRunner(hookRunner)
-            .initHelper(helper.isPresent())
+            .initHelperBinary(helper.map(Path::toAbsolutePath))
+            .runtimeStartHost(
+                "/bin/sh "
+                    + Scripts.shellQuote(stateDir.resolve(ContainerDir.START_HOST).toString()))
             .build();
     Explanation explanation = LxcTranslator.explain(spec, options);
     LxcConfig config =
@@ -141,13 +145,6 @@ public final class BundlePreparer implements LocalLxcEngine.Preparer {
               + " needs a tmpfs mounted at /dev (as runc spec and containerd write it); mount one");
     }
     if (helper.isPresent() && autodev) {
-      rendered +=
-          "# proxmox-lxcri: the helper that checks the working directory (and takes the terminal)\n"
-              + "lxc.mount.entry = "
-              + helper.get().toAbsolutePath()
-              + " "
-              + INIT_HELPER.substring(1)
-              + " none bind,ro,create=file 0 0\n";
       List<String> user = new ArrayList<>();
       if (ambientByHelper) {
         user.addAll(userSwitch(spec.process().orElseThrow()));

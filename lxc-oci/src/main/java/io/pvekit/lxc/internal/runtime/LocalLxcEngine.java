@@ -70,7 +70,12 @@ public final class LocalLxcEngine {
     return new ContainerDir(root, id);
   }
 
-  /** Turns a bundle into LXC configuration, writing side files into the state directory. */
+  /**
+   * Turns a bundle into LXC configuration, writing side files into the state directory. The
+   * configuration is written as it is: it must log to {@code <stateDir>/lxc.log} at level INFO (the
+   * init's exit status is read from there) and run {@code /bin/sh <stateDir>/start-host} as the
+   * last start-host hook ({@link BundlePreparer} has the translator write both).
+   */
   @FunctionalInterface
   public interface Preparer {
     PreparedContainer prepare(Path stateDir) throws IOException;
@@ -116,7 +121,7 @@ public final class LocalLxcEngine {
       dir.save(record);
       Files.writeString(dir.file(ContainerDir.START_HOST), Scripts.startHost(dir.path));
       Files.writeString(
-          dir.file(ContainerDir.CONFIG), lxcConfig(dir, prepared), StandardCharsets.UTF_8);
+          dir.file(ContainerDir.CONFIG), prepared.lxcConfig(), StandardCharsets.UTF_8);
       if (prepared.terminal()) {
         if (consoleSocket.isEmpty()) {
           throw new LxcRuntimeException(
@@ -179,19 +184,6 @@ public final class LocalLxcEngine {
         Terminals.get().close(pty.master());
       }
     }
-  }
-
-  private String lxcConfig(ContainerDir dir, PreparedContainer prepared) {
-    return prepared.lxcConfig()
-        + (prepared.lxcConfig().endsWith("\n") ? "" : "\n")
-        + "# proxmox-lxcri runtime keys: log level INFO carries the init's exit status\n"
-        + "lxc.log.file = "
-        + dir.file(ContainerDir.LOG)
-        + "\nlxc.log.level = INFO\n"
-        + (prepared.terminal() ? "" : "lxc.console.path = none\n")
-        + "lxc.hook.start-host = /bin/sh "
-        + Scripts.shellQuote(dir.file(ContainerDir.START_HOST).toString())
-        + "\n";
   }
 
   private Supervisor spawnSupervisor(ContainerDir dir, List<String> args, Optional<String> tty)

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Version, annotations, sysctl, personality, Intel RDT, unknown properties, logging. */
-final class MiscMapper {
+public final class MiscMapper {
   private MiscMapper() {}
 
   static void header(Translation t) {
@@ -18,6 +18,43 @@ final class MiscMapper {
     t.options()
         .logLevel()
         .ifPresent(l -> t.field("(options) logLevel", l).line("lxc.log.level", l).mapped());
+  }
+
+  /** Where the runtime's init helper appears in the container (in LXC's /dev tmpfs). */
+  public static final String INIT_HELPER = "/dev/.proxmox-lxcri-init";
+
+  /**
+   * The lines the runtime itself needs, last: the init helper's bind mount (only into LXC's own
+   * /dev tmpfs, which nothing of the image can prepare) and the runtime's start-host hook.
+   */
+  static void runtime(Translation t) {
+    t.options()
+        .initHelperBinary()
+        .ifPresent(
+            helper -> {
+              Translation.Field field = t.field("(options) initHelperBinary", helper.toString());
+              if (t.written("lxc.autodev")) {
+                field
+                    .line(
+                        "lxc.mount.entry",
+                        MountMapper.fstab(
+                            helper.toAbsolutePath().toString(),
+                            INIT_HELPER.substring(1),
+                            "none",
+                            java.util.List.of("bind", "ro", "create=file")))
+                    .mapped("bound into LXC's /dev tmpfs, where the runtime starts it");
+              } else {
+                field.mapped(
+                    "not bound: no tmpfs at /dev, so the runtime starts the process alone");
+              }
+            });
+    t.options()
+        .runtimeStartHost()
+        .ifPresent(
+            command ->
+                t.field("(options) runtimeStartHost", command)
+                    .line("lxc.hook.start-host", command)
+                    .mapped("the runtime's own hook, after the others"));
   }
 
   static void map(Translation t) {

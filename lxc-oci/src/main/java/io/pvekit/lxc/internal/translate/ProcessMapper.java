@@ -94,12 +94,13 @@ final class ProcessMapper {
 
   private static void terminal(Translation t, OciProcess p) {
     if (p.terminal()) {
-      t.field("$.process.terminal", true)
-          .line("lxc.tty.max", 0)
-          .line("lxc.pty.max", 1024)
-          .runtime(
-              "LXC allocates the console pty; the runtime hands its master to the OCI"
-                  + " --console-socket");
+      Translation.Field field = t.field("$.process.terminal", true).line("lxc.tty.max", 0);
+      if (!t.written("lxc.pty.max")) {
+        field.line("lxc.pty.max", 1024); // unless the devpts mount wrote it
+      }
+      field.runtime(
+          "LXC allocates the console pty; the runtime hands its master to the OCI"
+              + " --console-socket");
     } else {
       t.field("$.process.terminal", false)
           .line("lxc.tty.max", 0)

@@ -19,6 +19,7 @@ public final class Translator {
     SeccompMapper.map(t);
     HookMapper.map(t);
     MiscMapper.map(t);
+    MiscMapper.runtime(t);
     return t.finish();
   }
 }

@@ -51,16 +51,27 @@ class LocalLxcEngineIT {
     return Duration.ofSeconds(20);
   }
 
-  private PreparedContainer prepared(String... args) {
-    return prepared(Map.of(), args);
+  private PreparedContainer prepared(Path state, String... args) {
+    return prepared(state, Map.of(), args);
   }
 
-  private PreparedContainer prepared(Map<String, List<HookCommand>> hooks, String... args) {
+  /** What the engine needs of every config (see Preparer): its log and its start-host hook. */
+  static String engineLines(Path state) {
+    return "lxc.log.file = "
+        + state.resolve(ContainerDir.LOG)
+        + "\nlxc.log.level = INFO\nlxc.console.path = none\nlxc.hook.start-host = /bin/sh "
+        + Scripts.shellQuote(state.resolve(ContainerDir.START_HOST).toString())
+        + "\n";
+  }
+
+  private PreparedContainer prepared(
+      Path state, Map<String, List<HookCommand>> hooks, String... args) {
     String config =
         "lxc.rootfs.path = dir:"
             + rootfs
             + "\nlxc.uts.name = engine\nlxc.mount.auto = proc:rw sys:ro\n"
-            + "lxc.environment = PATH=/bin\n";
+            + "lxc.environment = PATH=/bin\n"
+            + engineLines(state);
     return new PreparedContainer(config, List.of(args), hooks, Map.of("a", "b"), "1.0.2");
   }
 
@@ -71,7 +82,7 @@ class LocalLxcEngineIT {
         engine.create(
             id,
             dir.resolve("bundle"),
-            state -> prepared("/bin/sh", "-c", "echo ran > /tmp/marker"));
+            state -> prepared(state, "/bin/sh", "-c", "echo ran > /tmp/marker"));
     assertThat(created.status()).isEqualTo(ContainerStatus.CREATED);
     assertThat(created.pid()).isPositive();
     assertThat(created.supervisorPid()).isPositive();
@@ -99,13 +110,14 @@ class LocalLxcEngineIT {
   @Test
   void exitStatusAndSignal_reachTheSupervisor() throws Exception {
     String exits = prefix + "exit";
-    engine.create(exits, dir.resolve("bundle"), state -> prepared("/bin/sh", "-c", "exit 7"));
+    engine.create(
+        exits, dir.resolve("bundle"), state -> prepared(state, "/bin/sh", "-c", "exit 7"));
     engine.start(exits);
     assertThat(engine.awaitExit(exits, timeout())).contains(7);
     engine.delete(exits, false);
 
     String killed = prefix + "kill";
-    engine.create(killed, dir.resolve("bundle"), state -> prepared("/bin/sleep", "60"));
+    engine.create(killed, dir.resolve("bundle"), state -> prepared(state, "/bin/sleep", "60"));
     engine.start(killed);
     engine.kill(killed, Signals.SIGKILL, false);
     assertThat(engine.awaitExit(killed, timeout())).contains(137);
@@ -118,7 +130,8 @@ class LocalLxcEngineIT {
         new LocalLxcEngine(dir.resolve("state"), Path.of("/usr/bin/lxc-start"), timeout(), true);
     String exits = prefix + "detached-exit";
     ContainerState created =
-        detached.create(exits, dir.resolve("bundle"), state -> prepared("/bin/sh", "-c", "exit 7"));
+        detached.create(
+            exits, dir.resolve("bundle"), state -> prepared(state, "/bin/sh", "-c", "exit 7"));
     ProcessHandle supervisor = ProcessHandle.of(created.supervisorPid()).orElseThrow();
     assertThat(supervisor.parent().map(ProcessHandle::pid))
         .isNotEqualTo(java.util.Optional.of(ProcessHandle.current().pid()));
@@ -135,7 +148,7 @@ class LocalLxcEngineIT {
     assertThat(later.awaitExit(exits, timeout())).isEmpty();
 
     String killed = prefix + "detached-kill";
-    detached.create(killed, dir.resolve("bundle"), state -> prepared("/bin/sleep", "60"));
+    detached.create(killed, dir.resolve("bundle"), state -> prepared(state, "/bin/sleep", "60"));
     detached.start(killed);
     assertThat(detached.awaitExit(killed, Duration.ofMillis(200))).isEmpty();
     detached.kill(killed, Signals.SIGKILL, false);
@@ -155,7 +168,10 @@ class LocalLxcEngineIT {
                     dir.resolve("bundle"),
                     state ->
                         new PreparedContainer(
-                            "lxc.rootfs.path = dir:" + dir.resolve("missing") + "\n",
+                            "lxc.rootfs.path = dir:"
+                                + dir.resolve("missing")
+                                + "\n"
+                                + engineLines(state),
                             List.of("/bin/true"),
                             Map.of(),
                             Map.of(),
@@ -170,7 +186,9 @@ class LocalLxcEngineIT {
     String id = prefix + "created";
     ContainerState created =
         engine.create(
-            id, dir.resolve("bundle"), state -> prepared("/bin/sh", "-c", "touch /tmp/never"));
+            id,
+            dir.resolve("bundle"),
+            state -> prepared(state, "/bin/sh", "-c", "touch /tmp/never"));
     List<Path> cgroups = Cgroups.of(created.pid()).values().stream().toList();
     engine.delete(id, false);
     assertThat(ProcessHandle.of(created.pid())).isEmpty();
@@ -183,7 +201,7 @@ class LocalLxcEngineIT {
   @Test
   void deleteRunning_needsForce() throws Exception {
     String id = prefix + "force";
-    engine.create(id, dir.resolve("bundle"), state -> prepared("/bin/sleep", "60"));
+    engine.create(id, dir.resolve("bundle"), state -> prepared(state, "/bin/sleep", "60"));
     ContainerState running = engine.start(id);
     assertThatThrownBy(() -> engine.delete(id, false))
         .isInstanceOf(ContainerStateException.class)
@@ -196,14 +214,21 @@ class LocalLxcEngineIT {
   @Test
   void failedCreate_carriesLiblxcLogAndLeavesNothing() {
     String id = prefix + "bad";
-    PreparedContainer broken =
-        new PreparedContainer(
-            "lxc.rootfs.path = dir:" + dir.resolve("no-such-rootfs") + "\n",
-            List.of("/bin/true"),
-            Map.of(),
-            Map.of(),
-            "1.0.2");
-    assertThatThrownBy(() -> engine.create(id, dir.resolve("bundle"), state -> broken))
+    assertThatThrownBy(
+            () ->
+                engine.create(
+                    id,
+                    dir.resolve("bundle"),
+                    state ->
+                        new PreparedContainer(
+                            "lxc.rootfs.path = dir:"
+                                + dir.resolve("no-such-rootfs")
+                                + "\n"
+                                + engineLines(state),
+                            List.of("/bin/true"),
+                            Map.of(),
+                            Map.of(),
+                            "1.0.2")))
         .isInstanceOf(LxcRuntimeException.class)
         .satisfies(e -> assertThat(((LxcRuntimeException) e).logTail()).isNotEmpty());
     assertThat(dir.resolve("state").resolve(id)).doesNotExist();
@@ -216,7 +241,7 @@ class LocalLxcEngineIT {
   @Test
   void missingExecutable_failsStartWithLiblxcLog() throws Exception {
     String id = prefix + "noexec";
-    engine.create(id, dir.resolve("bundle"), state -> prepared("/bin/no-such-binary"));
+    engine.create(id, dir.resolve("bundle"), state -> prepared(state, "/bin/no-such-binary"));
     assertThatThrownBy(() -> engine.start(id))
         .isInstanceOf(LxcRuntimeException.class)
         .hasMessageContaining("did not start")
@@ -228,10 +253,10 @@ class LocalLxcEngineIT {
   @Test
   void duplicateId_isRefused() throws Exception {
     String id = prefix + "dup";
-    engine.create(id, dir.resolve("bundle"), state -> prepared("/bin/true"));
+    engine.create(id, dir.resolve("bundle"), state -> prepared(state, "/bin/true"));
     try {
       assertThatThrownBy(
-              () -> engine.create(id, dir.resolve("bundle"), state -> prepared("/bin/true")))
+              () -> engine.create(id, dir.resolve("bundle"), state -> prepared(state, "/bin/true")))
           .isInstanceOf(ContainerExistsException.class);
     } finally {
       engine.delete(id, true);
@@ -248,7 +273,7 @@ class LocalLxcEngineIT {
     engine.create(
         good,
         dir.resolve("bundle"),
-        state -> prepared(Map.of("poststart", List.of(record)), "/bin/sleep", "60"));
+        state -> prepared(state, Map.of("poststart", List.of(record)), "/bin/sleep", "60"));
     ContainerState running = engine.start(good);
     assertThat(Files.readString(seen))
         .contains("\"status\":\"running\"")
@@ -260,7 +285,7 @@ class LocalLxcEngineIT {
     engine.create(
         bad,
         dir.resolve("bundle"),
-        state -> prepared(Map.of("startContainer", List.of(fail)), "/bin/true"));
+        state -> prepared(state, Map.of("startContainer", List.of(fail)), "/bin/true"));
     assertThatThrownBy(() -> engine.start(bad))
         .isInstanceOf(LxcRuntimeException.class)
         .hasMessageContaining("startContainer hook /bin/false failed");
