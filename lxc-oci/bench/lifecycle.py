@@ -36,14 +36,20 @@ LXCRI = "proxmox-lxcri"
 
 
 def find_launcher(lxc_oci):
-    """PROXMOX_LXCRI, else the application module's bin/, else lxc-oci/bin/ (before the split)."""
-    candidates = [os.environ.get("PROXMOX_LXCRI"),
-                  os.path.join(lxc_oci, "proxmox-lxcri", "bin", "proxmox-lxcri"),
-                  os.path.join(lxc_oci, "bin", "proxmox-lxcri")]
-    for candidate in candidates:
-        if candidate and os.access(candidate, os.X_OK):
-            return os.path.realpath(candidate)
-    raise bl.BenchError("no proxmox-lxcri launcher: set PROXMOX_LXCRI=/path/to/bin/proxmox-lxcri")
+    """PROXMOX_LXCRI, else the application module's bin/ (lxc-oci/proxmox-lxcri), else lxc-oci/bin/
+    (before the split): the first whose home holds a built jar and lib/."""
+    if os.environ.get("PROXMOX_LXCRI"):
+        return os.path.realpath(os.environ["PROXMOX_LXCRI"])
+    tried = []
+    for candidate in (os.path.join(lxc_oci, "proxmox-lxcri", "bin", "proxmox-lxcri"),
+                      os.path.join(lxc_oci, "bin", "proxmox-lxcri")):
+        if os.access(candidate, os.X_OK):
+            home = launcher_home(os.path.realpath(candidate))
+            if os.path.isdir(os.path.join(home, "lib")) and any(f.endswith(".jar") for f in os.listdir(home)):
+                return os.path.realpath(candidate)
+            tried.append(f"{candidate} (no jar and lib/ in {home})")
+    raise bl.BenchError("no built proxmox-lxcri launcher: set PROXMOX_LXCRI=/path/to/bin/proxmox-lxcri; tried "
+                        + "; ".join(tried))
 
 
 def launcher_home(launcher):
@@ -476,6 +482,7 @@ def main():
             k = it % len(runtimes)
             memory += bench.memory(it, runtimes[k:] + runtimes[:k])
         names = [rt.name for rt in runtimes] + (["lxc-execute"] if use_lxc else [])
+        summary_names = names + [java_rt.name]
         data = {
             "benchmark": "lifecycle", "variant": variant, "command": " ".join(
                 [f"{k}={os.environ[k]}" for k in ("PROXMOX_LXCRI_CDS", "PROXMOX_LXCRI_JAVA", "PROXMOX_LXCRI_CDS_JAVA")
@@ -496,7 +503,7 @@ def main():
             },
             "summary": None, "samples": bench.samples, "memory": memory,
         }
-        data["summary"] = summarize(bench.samples, names)
+        data["summary"] = summarize(bench.samples, summary_names)
         text = report(data)
         os.makedirs(args.results, exist_ok=True)
         base = os.path.join(args.results, f"{bl.utc_date()}-lifecycle-{variant}")
