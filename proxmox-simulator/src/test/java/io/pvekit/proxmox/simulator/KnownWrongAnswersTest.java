@@ -60,6 +60,10 @@ class KnownWrongAnswersTest {
             http.put("/pools", "poolid", "dev", "vms", "101", "storage", "local", "delete", "1")
                 .status())
         .isEqualTo(200);
+    assertThat(http.put("/pools", "poolid", "dev", "storage", "nfs").reason())
+        .isEqualTo("storage 'nfs' does not exist");
+    assertThat(http.put("/pools", "poolid", "dev", "vms", "101", "delete", "1").reason())
+        .isEqualTo("VM 101 is not a pool member");
     assertThat(http.delete("/pools", "poolid", "dev").status()).isEqualTo(200);
     assertThat(http.get("/pools").data()).isEmpty();
   }

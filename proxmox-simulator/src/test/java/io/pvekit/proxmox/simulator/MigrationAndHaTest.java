@@ -109,4 +109,19 @@ class MigrationAndHaTest {
             http.get("/nodes/pve1/qemu/101/status/current").data().get("ha").get("managed").asInt())
         .isZero();
   }
+
+  @Test
+  void haManagedGuest_cannotBeDestroyedWithoutPurge_andMigratesThroughHa() {
+    http.post("/cluster/ha/resources", "sid", "vm:101", "state", "stopped");
+    RawHttp.Response migrate = http.post("/nodes/pve1/qemu/101/migrate", "target", "pve2");
+    assertThat(migrate.data().asText()).contains(":hamigrate:101:");
+    assertThat(Tasks.run(http, migrate)).isEqualTo("OK");
+    assertThat(http.get("/nodes/pve2/qemu/101/config").status()).isEqualTo(200);
+    RawHttp.Response delete = http.delete("/nodes/pve2/qemu/101");
+    assertThat(delete.status()).isEqualTo(500);
+    assertThat(delete.reason())
+        .isEqualTo("unable to remove VM 101 - used in HA resources and purge parameter not set.");
+    assertThat(Tasks.run(http, http.delete("/nodes/pve2/qemu/101", "purge", "1"))).isEqualTo("OK");
+    assertThat(http.get("/cluster/ha/resources").data()).isEmpty();
+  }
 }

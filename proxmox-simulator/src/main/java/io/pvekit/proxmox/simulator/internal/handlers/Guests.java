@@ -138,6 +138,14 @@ final class Guests {
       }
     }
     GuestConfig.checkLock(guest, call);
+    boolean purge = call.flag("purge");
+    if (world.haManaged(guest.vmid()) && !purge) {
+      throw new SimulatorError(
+          "unable to remove "
+              + (type == GuestType.QEMU ? "VM " : "CT ")
+              + guest.vmid()
+              + " - used in HA resources and purge parameter not set.");
+    }
     if ("1".equals(guest.config().get("protection"))) {
       throw new SimulatorError(
           "can't remove " + type.label() + " " + guest.vmid() + " - protection mode enabled");
@@ -151,6 +159,9 @@ final class Guests {
             guest,
             false,
             t -> {
+              if (purge) {
+                world.haResources().remove((type == GuestType.QEMU ? "vm:" : "ct:") + guest.vmid());
+              }
               world.destroyGuest(guest);
               t.log().add("destroyed " + type.label() + " " + guest.vmid());
             })

@@ -129,6 +129,9 @@ public final class MigrateApi {
           "can't live migrate attached local disks without with-local-disks option");
     }
     String source = guest.node();
+    if (world.haManaged(guest.vmid())) {
+      return haMigrate(c, guest, target);
+    }
     guest.config().put("lock", "migrate");
     world.changed();
     return c.tasks()
@@ -159,6 +162,40 @@ public final class MigrateApi {
                 guest.markRunning(world.clock().epochSecond(), guest.pid() + 1);
               }
               t.log().add("migration finished successfully");
+              world.changed();
+            })
+        .upidText();
+  }
+
+  /**
+   * An HA-managed guest is migrated by the HA manager: the API only queues the request in a short
+   * {@code hamigrate} task; the simulated CRM then moves the guest (and its volumes) at once.
+   */
+  private static Object haMigrate(Call c, Guest guest, String target) {
+    World world = c.world();
+    String source = guest.node();
+    String sid = (guest.type() == GuestType.QEMU ? "vm:" : "ct:") + guest.vmid();
+    return c.tasks()
+        .start(
+            source,
+            "hamigrate",
+            Integer.toString(guest.vmid()),
+            c.subject(),
+            null,
+            false,
+            t -> {
+              t.log()
+                  .add(
+                      "Requesting HA migration for "
+                          + guest.type().label()
+                          + " "
+                          + guest.vmid()
+                          + " to node "
+                          + target);
+              for (String volid : guest.volumes().values()) {
+                moveVolume(world, source, target, volid);
+              }
+              guest.node(target);
               world.changed();
             })
         .upidText();

@@ -166,7 +166,9 @@ public final class PoolApi {
         }
         c.require("/vms/" + vmid, "VM.Allocate");
         if (remove) {
-          pool.vms().remove(vmid);
+          if (!pool.vms().remove(vmid)) {
+            throw new SimulatorError("VM " + vmid + " is not a pool member");
+          }
           g.pool(null);
         } else {
           if (g.pool() != null && !g.pool().equals(pool.id()) && !c.flag("allow-move")) {
@@ -183,9 +185,16 @@ public final class PoolApi {
     if (c.has("storage")) {
       for (String id : c.str("storage").split("[,;\\s]+")) {
         if (remove) {
-          pool.storages().remove(id);
+          if (!pool.storages().remove(id)) {
+            throw new SimulatorError("storage '" + id + "' is not a pool member");
+          }
         } else {
-          pool.storages().add(id);
+          if (world.nodes().values().stream().noneMatch(n -> n.storages().containsKey(id))) {
+            throw new SimulatorError("storage '" + id + "' does not exist");
+          }
+          if (!pool.storages().add(id)) {
+            throw new SimulatorError("storage '" + id + "' is already a pool member");
+          }
         }
       }
     }
