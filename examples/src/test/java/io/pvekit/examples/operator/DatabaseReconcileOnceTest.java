@@ -115,4 +115,38 @@ class DatabaseReconcileOnceTest {
         .satisfies(e -> assertThat(e.getReason()).isEqualTo(DatabaseReconciler.REASON_INVALID));
     assertThat(OperatorFixture.ownedBy(client, orders().getMetadata().getUid())).isEmpty();
   }
+
+  @Test
+  void aDeletedOrEditedResource_isRepairedByTheNextReconcile() {
+    client
+        .resource(request(PostgreSQL::new, "team-a", "orders", RuntimeChoice.POD, 2, "1", "2Gi"))
+        .create();
+    operator.reconcileAll();
+    var clusters = client.genericKubernetesResources("postgresql.cnpg.io/v1", "Cluster");
+    clusters
+        .inNamespace("team-a")
+        .withName("orders")
+        .edit(
+            c -> {
+              c.setAdditionalProperty(
+                  "spec", java.util.Map.of("instances", 7, "imageName", "hand-edited"));
+              return c;
+            });
+    assertThat(operator.reconcileAll())
+        .singleElement()
+        .satisfies(r -> assertThat(r.changed()).containsExactly("updated Cluster/orders"));
+    assertThat(
+            clusters
+                .inNamespace("team-a")
+                .withName("orders")
+                .get()
+                .<Integer>get("spec", "instances"))
+        .isEqualTo(2);
+
+    clusters.inNamespace("team-a").withName("orders").delete();
+    assertThat(operator.reconcileAll())
+        .singleElement()
+        .satisfies(r -> assertThat(r.changed()).containsExactly("created Cluster/orders"));
+    assertThat(OperatorFixture.ownedBy(client, orders().getMetadata().getUid())).hasSize(1);
+  }
 }
