@@ -9,7 +9,7 @@ public class ProxmoxUnsupportedVersionException extends ProxmoxException {
   private static final long serialVersionUID = 1L;
 
   /** The version the call was checked against. */
-  private final transient PveApiVersion version;
+  private final PveApiVersion version;
 
   /**
    * Creates the exception.

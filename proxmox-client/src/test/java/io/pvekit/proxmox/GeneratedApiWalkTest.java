@@ -46,6 +46,8 @@ class GeneratedApiWalkTest {
   static WireMockExtension server =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+  private static final String REFUSED = "refused: ";
+
   /** Shapes of the typed answers, for the coverage line. */
   private final Map<String, Integer> shapes = new java.util.TreeMap<>();
 
@@ -101,6 +103,82 @@ class GeneratedApiWalkTest {
     assertThat(typed).isEqualTo(endpoints).isEqualTo(extract.get("endpoints").size());
   }
 
+  /**
+   * Every endpoint of one schema, with every parameter set, called through the generated layer
+   * checked against the other version: refused without a request exactly when the other version
+   * lacks the endpoint or one of the parameters, sent otherwise.
+   */
+  @ParameterizedTest
+  @CsvSource({"9.1, 8.4, PVE_8_4", "8.4, 9.1, PVE_9_1"})
+  void callsAndParametersTheOtherVersionLacks_areRefusedBeforeSending(
+      String release, String otherRelease, PveApiVersion other) throws IOException {
+    JsonNode extract =
+        new ObjectMapper().readTree(EXTRACTS.resolve("pve-" + release + ".json").toFile());
+    JsonNode otherExtract =
+        new ObjectMapper().readTree(EXTRACTS.resolve("pve-" + otherRelease + ".json").toFile());
+    Map<String, JsonNode> otherEndpoints = new java.util.HashMap<>();
+    otherExtract
+        .get("endpoints")
+        .forEach(
+            e -> otherEndpoints.put(e.get("method").asText() + " " + e.get("path").asText(), e));
+    server.stubFor(any(anyUrl()).willReturn(data("\"" + TypedCalls.UPID + "\"")));
+    List<String> problems = new ArrayList<>();
+    int refusedEndpoints = 0;
+    int refusedParameters = 0;
+    try (ProxmoxClient client =
+        WireMockSupport.clientBuilder(
+                server, Authentication.apiToken(WireMockSupport.TOKEN_ID, Secret.of("s")))
+            .retryPolicy(RetryPolicy.none())
+            .build()) {
+      for (JsonNode endpoint : extract.get("endpoints")) {
+        String where = endpoint.get("method").asText() + " " + endpoint.get("path").asText();
+        JsonNode there = otherEndpoints.get(where);
+        List<String> missing = new ArrayList<>();
+        if (there != null) {
+          for (String name :
+              iterable(endpoint.path("parameters").path("properties").fieldNames())) {
+            if (!there.path("parameters").path("properties").has(name)) {
+              missing.add("parameter '" + name.replace("[n]", "") + "'");
+            }
+          }
+        }
+        server.resetRequests();
+        String outcome = callWithEveryParameter(client.api(other), endpoint);
+        boolean refused = outcome != null && outcome.startsWith(REFUSED);
+        boolean sent = !server.getAllServeEvents().isEmpty();
+        if (there == null || !missing.isEmpty()) {
+          List<String> expected =
+              there == null ? List.of(where + " is not in the " + other + " API") : missing;
+          boolean named = refused && expected.stream().anyMatch(outcome::contains);
+          if (!named || sent || !outcome.contains("it exists in PVE " + release)) {
+            problems.add(where + ": expected a refusal naming " + expected + ", got " + outcome);
+          }
+          if (there == null) {
+            refusedEndpoints++;
+          } else {
+            refusedParameters++;
+          }
+        } else if (outcome != null || !sent) {
+          problems.add(where + ": expected it sent, got " + outcome);
+        }
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "VERSION GATE %s calls on %s: %d endpoints and %d calls with a parameter refused%n",
+        release,
+        other,
+        refusedEndpoints,
+        refusedParameters);
+    assertThat(problems).isEmpty();
+    assertThat(refusedEndpoints).isPositive();
+    assertThat(refusedParameters).isPositive();
+  }
+
+  private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+    return () -> iterator;
+  }
+
   /** Navigates to the endpoint, builds its request with every parameter, calls it. */
   private String callWithEveryParameter(PveApi api, JsonNode endpoint) {
     String template = endpoint.get("path").asText();
@@ -143,6 +221,9 @@ class GeneratedApiWalkTest {
     try {
       call.invoke(resource, args);
     } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof ProxmoxUnsupportedVersionException refused) {
+        return REFUSED + refused.getMessage();
+      }
       if (!(e.getCause() instanceof ProxmoxMalformedResponseException)) {
         return "call failed: " + e.getCause();
       } // every stub answers a UPID: decoding it as anything else fails, only the request matters

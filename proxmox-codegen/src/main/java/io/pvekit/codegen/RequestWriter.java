@@ -142,9 +142,12 @@ final class RequestWriter {
             : wireName;
     String type = s.path("type").asText("string");
     List<String> doc = new ArrayList<>();
-    doc.add("Sets {@code " + Names.doc(p.name()) + "}: " + describe(s) + ".");
+    doc.add("Sets {@code " + Names.doc(p.name()) + "}: " + Facts.describe(s) + ".");
     if (p.versions() != model.allVersions()) {
-      doc.add("Only in PVE " + versionsText(p.versions()) + "; refused before sending to others.");
+      doc.add(
+          "Only in PVE "
+              + Facts.versions(model, p.versions())
+              + "; refused before sending to others.");
     }
     doc.add("");
     if (p.indexed()) {
@@ -245,7 +248,7 @@ final class RequestWriter {
       }
     } else if (s.path("enum").size() > 0) {
       String enumType = uniqueType(Names.upperCamel(p.name()));
-      writeEnum(nested, enumType, p);
+      EnumWriter.write(nested, enumType, p);
       emit(
           out,
           doc,
@@ -339,49 +342,6 @@ final class RequestWriter {
     out.line("}");
   }
 
-  private void writeEnum(Code out, String type, Param p) {
-    out.line("");
-    out.doc("The values of {@code " + Names.doc(p.name()) + "}.");
-    out.line("public enum " + type + " {");
-    List<String> constants = new ArrayList<>();
-    Set<String> used = new HashSet<>();
-    for (JsonNode v : p.schema().get("enum")) {
-      String name = Names.constant(v.asText());
-      String unique = name;
-      for (int i = 2; !used.add(unique); i++) {
-        unique = name + "_" + i;
-      }
-      constants.add(
-          "/** {@code "
-              + Names.doc(v.asText())
-              + "}. */\n"
-              + unique
-              + "("
-              + Names.literal(v.asText())
-              + ")");
-    }
-    for (int i = 0; i < constants.size(); i++) {
-      for (String l : constants.get(i).split("\n")) {
-        out.line(l + (l.startsWith("/**") ? "" : i == constants.size() - 1 ? ";" : ","));
-      }
-    }
-    out.line("");
-    out.line("private final String wire;");
-    out.line("");
-    out.line(type + "(String wire) {");
-    out.line("this.wire = wire;");
-    out.line("}");
-    out.line("");
-    out.doc(
-        "The value as PVE spells it.",
-        "",
-        "@return e.g. {@code " + Names.doc(p.schema().get("enum").get(0).asText()) + "}");
-    out.line("public String wire() {");
-    out.line("return wire;");
-    out.line("}");
-    out.line("}");
-  }
-
   static boolean compiles(String pattern) {
     try {
       Pattern.compile(pattern);
@@ -406,46 +366,5 @@ final class RequestWriter {
 
   private static String doubleBound(JsonNode s, String key, String none) {
     return s.has(key) ? s.get(key).asDouble() + "" : none;
-  }
-
-  /** The facts of a schema in a few words: type, format, range, enum, default, optional. */
-  static String describe(JsonNode s) {
-    StringBuilder out = new StringBuilder(s.path("type").asText("string"));
-    JsonNode format = s.path("format");
-    if (format.isTextual()) {
-      out.append(", format {@code ").append(Names.doc(format.asText())).append('}');
-    } else if (format.isObject()) {
-      out.append(", a property string with the keys ");
-      List<String> keys = new ArrayList<>();
-      format.fieldNames().forEachRemaining(k -> keys.add("{@code " + Names.doc(k) + "}"));
-      out.append(String.join(", ", keys));
-    }
-    if (s.has("minimum") || s.has("maximum")) {
-      out.append(", ")
-          .append(s.has("minimum") ? s.get("minimum").asText() : "")
-          .append("..")
-          .append(s.has("maximum") ? s.get("maximum").asText() : "");
-    }
-    if (s.has("maxLength")) {
-      out.append(", at most ").append(s.get("maxLength").asInt()).append(" characters");
-    }
-    if (s.has("pattern")) {
-      out.append(", checked against the schema's pattern");
-    }
-    if (s.has("default") && s.get("default").isValueNode()) {
-      out.append(", default {@code ").append(Names.doc(s.get("default").asText())).append('}');
-    }
-    out.append(s.path("optional").asInt(0) == 1 ? ", optional" : ", required");
-    return out.toString();
-  }
-
-  String versionsText(int mask) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < model.versions().size(); i++) {
-      if ((mask & (1 << i)) != 0) {
-        out.add(model.versions().get(i));
-      }
-    }
-    return String.join(", ", out);
   }
 }

@@ -121,7 +121,7 @@ final class ResourceWriter {
             + "}: {@code "
             + Names.doc(name)
             + "} is "
-            + RequestWriter.describe(s).replace(", required", "")
+            + Facts.describe(s).replace(", required", "")
             + ".";
     if (s.path("type").asText().equals("integer")) {
       out.doc(doc, "", "@param " + method + " the value", "@return the resource");
@@ -220,7 +220,7 @@ final class ResourceWriter {
     if (e.versions() != model.allVersions()) {
       doc.add(
           "Only in PVE "
-              + versionsText(e.versions())
+              + Facts.versions(model, e.versions())
               + "; refused before sending to another version.");
     }
     doc.add("");
@@ -314,15 +314,5 @@ final class ResourceWriter {
       }
     }
     return partial.isEmpty() ? "Map.of()" : "Map.ofEntries(" + String.join(", ", partial) + ")";
-  }
-
-  private String versionsText(int mask) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < model.versions().size(); i++) {
-      if ((mask & (1 << i)) != 0) {
-        out.add(model.versions().get(i));
-      }
-    }
-    return String.join(", ", out);
   }
 }

@@ -140,7 +140,7 @@ final class ResponseWriter {
               + " {@code "
               + Names.doc(p.getKey())
               + "}: "
-              + RequestWriter.describe(s).replace(", required", "").replace(", optional", "")
+              + Facts.describe(s).replace(", required", "").replace(", optional", "")
               + "; null when absent");
     }
     components.add("JsonNode raw");
