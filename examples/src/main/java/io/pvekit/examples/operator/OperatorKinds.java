@@ -133,8 +133,9 @@ public final class OperatorKinds {
 
   /**
    * What the operator only reads: the inventory ({@code Inventory.read}: nodes, RuntimeClasses,
-   * namespaces, quotas, pods) and the other tenants' networks ({@code
-   * TenantClusters.existingTenants}: ProxmoxClusters, their templates, bare TenantControlPlanes).
+   * namespaces, quotas, pods), the other tenants' networks ({@code TenantClusters.existingTenants}:
+   * ProxmoxClusters, their templates, bare TenantControlPlanes) and a tenant's health ({@code
+   * TenantClusters.status}: its MachineDeployments and Machines).
    */
   public static final List<OperatedKind> READ_ONLY =
       List.of(
@@ -155,7 +156,16 @@ public final class OperatorKinds {
               "proxmoxmachinetemplates",
               true,
               "v1alpha2"),
-          read("kamaji.clastix.io", "TenantControlPlane", "tenantcontrolplanes", true, "v1alpha1"));
+          read("kamaji.clastix.io", "TenantControlPlane", "tenantcontrolplanes", true, "v1alpha1"),
+          new OperatedKind(
+              "cluster.x-k8s.io",
+              "MachineDeployment",
+              "machinedeployments",
+              true,
+              CAPI,
+              READ,
+              Set.of()),
+          new OperatedKind("cluster.x-k8s.io", "Machine", "machines", true, CAPI, READ, Set.of()));
 
   /** Core v1 Events, recorded on the requests. */
   public static final OperatedKind EVENTS =

@@ -58,6 +58,7 @@ public final class PvekitOperator implements AutoCloseable {
   private final KubernetesClient client;
   private final Duration resync;
   private final Duration startTimeout;
+  private final Duration tenantPoll;
   private final Consumer<String> log;
   private final DatabaseReconciler databases;
   private final TenantReconciler tenants;
@@ -69,6 +70,7 @@ public final class PvekitOperator implements AutoCloseable {
     this.client = b.client;
     this.resync = b.resync;
     this.startTimeout = b.startTimeout;
+    this.tenantPoll = b.tenantPoll;
     this.log = b.log;
     ResourceApplier applier = new ResourceApplier(client);
     EventRecorder events = new EventRecorder(client, b.clock);
@@ -171,6 +173,10 @@ public final class PvekitOperator implements AutoCloseable {
     if (!result.changed().isEmpty() || result.note() != null) {
       log.accept(result.toString());
     }
+    if (TenantReconciler.PROVISIONING.equals(result.phase())) {
+      // nothing tells the operator when Cluster API's machines come up: look again
+      queue.addAfter(key, tenantPoll);
+    }
   }
 
   /**
@@ -214,6 +220,7 @@ public final class PvekitOperator implements AutoCloseable {
     private Supplier<Inventory> inventory;
     private Duration resync = Duration.ofMinutes(10);
     private Duration startTimeout = Duration.ofSeconds(60);
+    private Duration tenantPoll = Duration.ofSeconds(30);
     private Consumer<String> log = line -> {};
     private Clock clock = Clock.systemUTC();
 
@@ -272,6 +279,17 @@ public final class PvekitOperator implements AutoCloseable {
      */
     public Builder startTimeout(Duration timeout) {
       this.startTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How often a provisioning tenant's health is read again until it is ready (default 30 s).
+     *
+     * @param interval the interval
+     * @return this builder
+     */
+    public Builder tenantPoll(Duration interval) {
+      this.tenantPoll = interval;
       return this;
     }
 

@@ -10,9 +10,23 @@ import java.util.Objects;
 /** {@code status} of a {@link TenantClusterRequest}: what the operator did, or why it refused. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class TenantClusterRequestStatus {
-  @JsonPropertyDescription("Applied or Refused.")
+  @JsonPropertyDescription(
+      "Provisioning (applied, not ready yet), Ready (control plane, infrastructure and every"
+          + " machine ready) or Refused.")
   @PrinterColumn(name = "Phase")
   public String phase;
+
+  @JsonPropertyDescription("Whether the tenant's control plane answers.")
+  public Boolean controlPlaneReady;
+
+  @JsonPropertyDescription("Machines ready, of all the tenant's machines.")
+  public Integer readyMachines;
+
+  @JsonPropertyDescription("Machines of the tenant.")
+  public Integer machines;
+
+  @JsonPropertyDescription("What is not healthy yet: failed machines, false conditions.")
+  public List<String> health = new ArrayList<>();
 
   @JsonPropertyDescription("Kind/name of every object applied, in apply order.")
   public List<String> objects = new ArrayList<>();
@@ -53,6 +67,10 @@ public class TenantClusterRequestStatus {
   public boolean equals(Object o) {
     return o instanceof TenantClusterRequestStatus s
         && Objects.equals(phase, s.phase)
+        && Objects.equals(controlPlaneReady, s.controlPlaneReady)
+        && Objects.equals(readyMachines, s.readyMachines)
+        && Objects.equals(machines, s.machines)
+        && Objects.equals(health, s.health)
         && Objects.equals(objects, s.objects)
         && Objects.equals(problems, s.problems)
         && Objects.equals(observedGeneration, s.observedGeneration);
@@ -60,6 +78,14 @@ public class TenantClusterRequestStatus {
 
   @Override
   public int hashCode() {
-    return Objects.hash(phase, objects, problems, observedGeneration);
+    return Objects.hash(
+        phase,
+        controlPlaneReady,
+        readyMachines,
+        machines,
+        health,
+        objects,
+        problems,
+        observedGeneration);
   }
 }

@@ -3,9 +3,11 @@ package io.pvekit.examples.operator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pvekit.capi.HealthSummary;
 import io.pvekit.capi.Manifests;
 import io.pvekit.capi.TenantCluster;
 import io.pvekit.capi.TenantClusters;
+import io.pvekit.capi.TenantRef;
 import io.pvekit.capi.TenantValidationException;
 import io.pvekit.capi.ValidationError;
 import java.util.ArrayList;
@@ -16,11 +18,14 @@ import java.util.stream.Collectors;
 /**
  * Reconciles a {@link TenantClusterRequest} through capi-model: builds and validates the {@code
  * TenantCluster} (including isolation from the tenants already in the cluster, read with {@link
- * TenantClusters#existingTenants()}), applies its objects owned by the request, and reports. A
- * refusal applies nothing and records a Warning Event naming every problem.
+ * TenantClusters#existingTenants()}), applies its objects owned by the request, and reports the
+ * tenant's health ({@link TenantClusters#status}) until it is ready. A refusal applies nothing and
+ * records a Warning Event naming every problem.
  */
 final class TenantReconciler {
   static final String REASON_APPLIED = "TenantApplied";
+  static final String REASON_READY = "TenantReady";
+  static final String PROVISIONING = "Provisioning";
   static final String REASON_REFUSED = "TenantRefused";
 
   private final KubernetesClient client;
@@ -57,8 +62,11 @@ final class TenantReconciler {
     }
     if (tenant == null) {
       status.phase = "Refused";
+      boolean news = newPhase(request.getStatus(), status);
       if (writeStatus(request, status)) {
         changed.add("status Refused");
+      }
+      if (news) {
         events.warning(
             request,
             REASON_REFUSED,
@@ -82,10 +90,28 @@ final class TenantReconciler {
                 + generic.getMetadata().getName());
       }
     }
-    status.phase = "Applied";
+    HealthSummary health = tenants.status(TenantRef.of(tenant));
+    status.phase = health.ready() ? "Ready" : PROVISIONING;
+    status.controlPlaneReady = health.controlPlaneReady();
+    status.machines = health.machines().size();
+    status.readyMachines = (int) health.machines().stream().filter(m -> m.ready()).count();
+    status.health.addAll(health.problems());
     status.objects.addAll(TenantRequestMapper.describe(tenant));
+    boolean news = newPhase(request.getStatus(), status);
     if (writeStatus(request, status)) {
-      changed.add("status Applied");
+      changed.add("status " + status.phase);
+    }
+    // one Event per phase of a generation, not one per machine that comes up
+    if (news && health.ready()) {
+      events.normal(
+          request,
+          REASON_READY,
+          "control plane "
+              + health.controlPlaneVersion()
+              + " and "
+              + status.machines
+              + " machine(s) ready");
+    } else if (news) {
       events.normal(
           request,
           REASON_APPLIED,
@@ -100,6 +126,14 @@ final class TenantReconciler {
               + ")");
     }
     return new ReconcileResult(id, status.phase, changed, null);
+  }
+
+  /** Whether the phase or the generation changed: what deserves an Event. */
+  private static boolean newPhase(
+      TenantClusterRequestStatus previous, TenantClusterRequestStatus status) {
+    return previous == null
+        || !status.phase.equals(previous.phase)
+        || !java.util.Objects.equals(status.observedGeneration, previous.observedGeneration);
   }
 
   private static TenantClusterRequestStatus.Problem problem(

@@ -53,6 +53,16 @@ final class WorkQueue implements AutoCloseable {
     }
   }
 
+  /** Adds the key after a delay, e.g. to look at a tenant again while it provisions. */
+  void addAfter(String key, Duration delay) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+    }
+    retries.schedule(() -> add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   private synchronized String take() throws InterruptedException {
     while (pending.isEmpty() && !closed) {
       wait();

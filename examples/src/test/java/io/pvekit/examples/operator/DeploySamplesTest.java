@@ -34,12 +34,12 @@ class DeploySamplesTest {
         .extracting(ReconcileResult::toString)
         .containsExactly(
             "PostgreSQL team-a/orders: Accepted, created Cluster/orders, status Accepted",
-            "TenantClusterRequest team-a: Applied, created Namespace/tenant-team-a, created"
+            "TenantClusterRequest team-a: Provisioning, created Namespace/tenant-team-a, created"
                 + " ResourceQuota/team-a-quota, created Cluster/team-a, created"
                 + " KamajiControlPlane/team-a, created ProxmoxCluster/team-a, created"
                 + " KubeadmConfigTemplate/team-a-md-0, created ProxmoxMachineTemplate/team-a-md-0,"
                 + " created MachineDeployment/team-a-md-0, created"
-                + " MachineHealthCheck/team-a-workers, status Applied");
+                + " MachineHealthCheck/team-a-workers, status Provisioning");
     PostgreSQL orders =
         client.resources(PostgreSQL.class).inNamespace("team-a").withName("orders").get();
     assertThat(orders.getStatus().getRuntimeClassName()).isEqualTo("proxmox-lxc");

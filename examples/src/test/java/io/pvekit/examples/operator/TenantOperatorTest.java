@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class TenantOperatorTest {
   @BeforeEach
   void startOperator() throws Exception {
     OperatorFixture.install(server, client);
-    operator = PvekitOperator.builder().client(client).build();
+    operator = PvekitOperator.builder().client(client).tenantPoll(Duration.ofMillis(200)).build();
     operator.start();
   }
 
@@ -84,8 +86,10 @@ class TenantOperatorTest {
     TenantClusterRequest created =
         client.resource(tenant("team-a", "10.10.0.100-10.10.0.149", "10.10.0.50", 120)).create();
     String uid = created.getMetadata().getUid();
-    await("team-a applied", () -> "Applied".equals(phase("team-a")));
+    await("team-a applied", () -> "Provisioning".equals(phase("team-a")));
 
+    // no Cluster API controllers here: applied, nothing ready
+    assertThat(status("team-a").controlPlaneReady).isFalse();
     assertThat(status("team-a").objects)
         .containsExactly(
             "Namespace/tenant-team-a",
@@ -122,6 +126,9 @@ class TenantOperatorTest {
         .containsExactlyInAnyOrderElementsOf(
             owned.stream().map(o -> o.getMetadata().getResourceVersion()).toList());
 
+    // Kubernetes' garbage collector deletes, not the operator: stop it, so that no reconcile in
+    // flight races the stand-in collector (the real one would collect a late write as well)
+    operator.close();
     client.resource(created).delete();
     assertThat(OperatorFixture.collectGarbage(client)).isEqualTo(9);
     assertThat(OperatorFixture.ownedBy(client, uid)).isEmpty();
@@ -159,7 +166,7 @@ class TenantOperatorTest {
   @Test
   void tenantOverlappingAnother_isRefused_namingTheOtherTenant() throws Exception {
     client.resource(tenant("team-a", "10.10.0.100-10.10.0.149", "10.10.0.50", 120)).create();
-    await("team-a applied", () -> "Applied".equals(phase("team-a")));
+    await("team-a applied", () -> "Provisioning".equals(phase("team-a")));
     TenantClusterRequest b =
         client.resource(tenant("team-b", "10.10.0.140-10.10.0.160", "10.10.0.60", 130)).create();
     await("team-b refused", () -> "Refused".equals(phase("team-b")));
@@ -167,5 +174,47 @@ class TenantOperatorTest {
         .extracting(p -> p.message)
         .anyMatch(m -> m.contains("tenant-team-a/team-a"));
     assertThat(OperatorFixture.ownedBy(client, b.getMetadata().getUid())).isEmpty();
+  }
+
+  @Test
+  void kamajiOnlyTenant_becomesReady_whenItsControlPlaneIs() throws Exception {
+    TenantClusterRequest k = new TenantClusterRequest();
+    k.getMetadata().setName("k");
+    k.setSpec(new TenantClusterRequestSpec());
+    k.getSpec().mode = "kamaji-only";
+    k.getSpec().kubernetesVersion = "v1.35.0";
+    k.getSpec().controlPlaneEndpoint = "10.10.1.50";
+    client.resource(k).create();
+    await("k provisioning", () -> "Provisioning".equals(phase("k")));
+    assertThat(status("k").objects)
+        .containsExactly("Namespace/k", "ResourceQuota/k-quota", "TenantControlPlane/k");
+
+    // what Kamaji writes once the control plane runs
+    client
+        .genericKubernetesResources("kamaji.clastix.io/v1alpha1", "TenantControlPlane")
+        .inNamespace("k")
+        .withName("k")
+        .edit(
+            t -> {
+              t.setAdditionalProperty(
+                  "status",
+                  Map.of(
+                      "kubernetesResources",
+                      Map.of("version", Map.of("status", "Ready", "version", "v1.35.0"))));
+              return t;
+            });
+    await("k ready", () -> "Ready".equals(phase("k")));
+    assertThat(status("k").controlPlaneReady).isTrue();
+    await("a TenantReady event", () -> events("k").size() == 2);
+    assertThat(events("k"))
+        .extracting(Event::getReason)
+        .containsExactlyInAnyOrder(TenantReconciler.REASON_APPLIED, TenantReconciler.REASON_READY);
+    assertThat(events("k"))
+        .filteredOn(e -> e.getReason().equals(TenantReconciler.REASON_READY))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .isEqualTo("control plane v1.35.0 and 0 machine(s) ready"));
   }
 }
