@@ -97,9 +97,13 @@ public final class PvekitOperator implements AutoCloseable {
    * Starts an informer per kind and the worker, and waits until every informer has listed its
    * objects (each of which is then queued).
    *
-   * @throws IllegalStateException when the informers do not sync within the start timeout
+   * @throws IllegalStateException when already started, or when the informers do not sync within
+   *     the start timeout
    */
   public void start() {
+    if (!informers.isEmpty()) {
+      throw new IllegalStateException("already started; build another operator to start again");
+    }
     for (Class<? extends DatabaseResource> type : DATABASE_TYPES) {
       inform(HasMetadata.getKind(type), client.resources(type).inAnyNamespace());
     }
