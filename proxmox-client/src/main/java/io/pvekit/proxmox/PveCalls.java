@@ -95,10 +95,18 @@ final class PveCalls {
     if ((op.versions() & v.bit()) == 0) {
       throw refused(op, v, op.toString(), op.versions());
     }
-    for (String name : params.keySet()) {
+    for (Map.Entry<String, Object> param : params.entrySet()) {
+      String name = param.getKey();
       Integer mask = op.paramVersions(name);
       if (mask != null && (mask & v.bit()) == 0) {
         throw refused(op, v, "parameter '" + name + "' of " + op, mask);
+      }
+      if (param.getValue() instanceof String value) {
+        Integer valueMask = op.valueVersions(name, value);
+        if (valueMask != null && (valueMask & v.bit()) == 0) {
+          throw refused(
+              op, v, "value '" + value + "' of parameter '" + name + "' of " + op, valueMask);
+        }
       }
     }
   }

@@ -58,6 +58,17 @@ final class PveOperation {
     return mask != null ? mask : paramVersions.get(INDEX.matcher(wireName).replaceFirst(""));
   }
 
+  /**
+   * The mask of one value of an enum parameter ({@code timeframe=decade}); null when every version
+   * of the parameter has it.
+   */
+  Integer valueVersions(String wireName, String value) {
+    Integer mask = paramVersions.get(wireName + "=" + value);
+    return mask != null
+        ? mask
+        : paramVersions.get(INDEX.matcher(wireName).replaceFirst("") + "=" + value);
+  }
+
   @Override
   public String toString() {
     return method + " " + template;

@@ -233,6 +233,24 @@ class GeneratedApiTest {
   }
 
   @Test
+  void enumValueMissingInTheChosenVersion_isRefused_otherValuesAreSent() {
+    server.stubFor(get(urlPathEqualTo(API + "/nodes/pve1/rrddata")).willReturn(data("[]")));
+    try (ProxmoxClient client = WireMockSupport.tokenClient(server)) {
+      PveNodesNodeRrddata rrd = client.api(PveApiVersion.PVE_8_4).nodes().node("pve1").rrddata();
+      assertThatThrownBy(
+              () -> rrd.get(r -> r.timeframe(PveNodesNodeRrddata.GetRequest.Timeframe.DECADE)))
+          .isInstanceOf(ProxmoxUnsupportedVersionException.class)
+          .hasMessageStartingWith(
+              "value 'decade' of parameter 'timeframe' of GET /nodes/{node}/rrddata is not in the"
+                  + " PVE 8.4 API");
+      server.verify(0, anyRequestedFor(anyUrl()));
+      assertThat(rrd.get(r -> r.timeframe(PveNodesNodeRrddata.GetRequest.Timeframe.HOUR)))
+          .isEmpty();
+    }
+    server.verify(getRequestedFor(urlEqualTo(API + "/nodes/pve1/rrddata?timeframe=hour")));
+  }
+
+  @Test
   void serverVersion_comesFromGetVersion_onceAndOnlyWhenACallDependsOnIt() {
     server.stubFor(
         get(urlEqualTo(API + "/version"))

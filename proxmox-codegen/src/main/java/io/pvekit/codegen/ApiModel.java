@@ -19,8 +19,13 @@ import java.util.TreeMap;
  * given); where versions differ, the schema of the newest version wins and enums are the union.
  */
 public final class ApiModel {
-  /** One parameter of an endpoint. */
-  public record Param(String name, JsonNode schema, int versions, boolean inPath) {
+  /** One parameter of an endpoint; {@code enumVersions} gives the versions of each enum value. */
+  public record Param(
+      String name,
+      JsonNode schema,
+      int versions,
+      boolean inPath,
+      Map<String, Integer> enumVersions) {
     /**
      * Whether the name is an indexed family such as {@code net[n]}.
      *
@@ -121,8 +126,13 @@ public final class ApiModel {
             p -> {
               Param old = params.get(p.getKey());
               boolean inPath = path.contains("{" + p.getKey() + "}");
+              Map<String, Integer> values =
+                  old == null ? new TreeMap<>() : new TreeMap<>(old.enumVersions());
+              p.getValue()
+                  .path("enum")
+                  .forEach(v -> values.merge(v.asText(), bit, (x, y) -> x | y));
               if (old == null) {
-                params.put(p.getKey(), new Param(p.getKey(), p.getValue(), bit, inPath));
+                params.put(p.getKey(), new Param(p.getKey(), p.getValue(), bit, inPath, values));
               } else {
                 params.put(
                     p.getKey(),
@@ -130,7 +140,8 @@ public final class ApiModel {
                         p.getKey(),
                         unionOfEnums(old.schema(), p.getValue()),
                         old.versions() | bit,
-                        inPath));
+                        inPath,
+                        values));
               }
             });
     JsonNode returns = known == null ? e.path("returns") : known.returns();

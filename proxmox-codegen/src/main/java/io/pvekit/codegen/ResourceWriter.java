@@ -304,14 +304,20 @@ final class ResourceWriter {
   private String paramVersions(Endpoint e) {
     List<String> partial = new ArrayList<>();
     for (Map.Entry<String, Param> p : e.params().entrySet()) {
-      if (p.getValue().versions() != e.versions()) {
-        partial.add(
-            "Map.entry("
-                + Names.literal(p.getKey().replace("[n]", ""))
-                + ", "
-                + p.getValue().versions()
-                + ")");
+      String wire = p.getKey().replace("[n]", "");
+      int versions = p.getValue().versions();
+      if (versions != e.versions()) {
+        partial.add("Map.entry(" + Names.literal(wire) + ", " + versions + ")");
       }
+      // An enum value only some of the parameter's versions have: "name=value" and its versions.
+      p.getValue()
+          .enumVersions()
+          .forEach(
+              (value, mask) -> {
+                if ((mask & versions) != versions) {
+                  partial.add("Map.entry(" + Names.literal(wire + "=" + value) + ", " + mask + ")");
+                }
+              });
     }
     return partial.isEmpty() ? "Map.of()" : "Map.ofEntries(" + String.join(", ", partial) + ")";
   }

@@ -72,6 +72,13 @@ final class ResponseWriter {
       String record = writeRecord(records, recordName, returns, "The answer of " + where);
       return new Mapped(record, "PveJson.record(d, " + record + "::from)");
     }
+    if (type.equals("object") && returns.path("items").has("properties")) {
+      // GET /nodes/{node}/ceph/osd declares an object with its properties under "items"; the
+      // server answers that object ({"flags": ..., "root": ...}).
+      String record =
+          writeRecord(records, recordName, returns.get("items"), "The answer of " + where);
+      return new Mapped(record, "PveJson.record(d, " + record + "::from)");
+    }
     return scalar(returns, "d");
   }
 
