@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.pvekit.runtime.PostgreSQL;
+import io.pvekit.testing.CrdValidator;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
@@ -43,5 +44,37 @@ class DeploySamplesTest {
     PostgreSQL orders =
         client.resources(PostgreSQL.class).inNamespace("team-a").withName("orders").get();
     assertThat(orders.getStatus().getRuntimeClassName()).isEqualTo("proxmox-lxc");
+
+    // what the operator wrote into status is what the CRDs declare (nothing an API server prunes)
+    CrdValidator crds = CrdValidator.load(OperatorFixture.DEPLOY.resolve("crds"));
+    TenantClusterRequest teamA =
+        client.resources(TenantClusterRequest.class).withName("team-a").get();
+    assertThat(teamA.getStatus().objects).hasSize(9);
+    for (HasMetadata written : List.of(orders, teamA)) {
+      written.getMetadata().setManagedFields(null);
+      assertThat(crds.validate(written)).as(written.getKind()).isEmpty();
+    }
+  }
+
+  @Test
+  void samples_fitTheCrds() throws Exception {
+    CrdValidator crds = CrdValidator.load(OperatorFixture.DEPLOY.resolve("crds"));
+    for (String sample : List.of("postgresql-orders.yaml", "tenantclusterrequest-team-a.yaml")) {
+      assertThat(
+              crds.validateYaml(
+                  Files.readString(OperatorFixture.DEPLOY.resolve("samples/" + sample))))
+          .as(sample)
+          .isEmpty();
+    }
+    String bad =
+        Files.readString(OperatorFixture.DEPLOY.resolve("samples/tenantclusterrequest-team-a.yaml"))
+            .replace("  namespace: tenant-team-a", "  namespace: tenant-team-a\n  mode: bogus")
+            .replace("      vlan: 120", "      vlan: 120\n      vlanTag: 120");
+    assertThat(crds.validateYaml(bad))
+        .containsExactly(
+            "doc 1 (TenantClusterRequest/team-a): spec.mode: Invalid value: \"bogus\": should match"
+                + " '^(capi|kamaji-only)$'",
+            "doc 1 (TenantClusterRequest/team-a): spec.workerPools[0].vlanTag: unknown field, the"
+                + " API server would prune it");
   }
 }
