@@ -1,13 +1,13 @@
 package io.pvekit.examples;
 
 import io.pvekit.lxc.ContainerState;
-import io.pvekit.lxc.ImageUnpacker;
 import io.pvekit.lxc.LxcRuntime;
-import io.pvekit.lxc.OciBundles;
-import io.pvekit.lxc.OciImage;
-import io.pvekit.lxc.OciImageLayout;
-import io.pvekit.lxc.OciProcess;
-import io.pvekit.lxc.OciSpec;
+import io.pvekit.oci.ImageUnpacker;
+import io.pvekit.oci.OciBundles;
+import io.pvekit.oci.OciImage;
+import io.pvekit.oci.OciImageLayout;
+import io.pvekit.oci.OciProcess;
+import io.pvekit.oci.OciSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package io.pvekit.examples.apps;
 
-import io.pvekit.lxc.ImageUnpacker;
 import io.pvekit.lxc.LxcRuntime;
-import io.pvekit.lxc.OciBundles;
-import io.pvekit.lxc.OciImage;
-import io.pvekit.lxc.OciImageLayout;
-import io.pvekit.lxc.OciProcess;
-import io.pvekit.lxc.OciSpec;
+import io.pvekit.oci.ImageUnpacker;
+import io.pvekit.oci.OciBundles;
+import io.pvekit.oci.OciImage;
+import io.pvekit.oci.OciImageLayout;
+import io.pvekit.oci.OciProcess;
+import io.pvekit.oci.OciSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,392 @@
+package io.pvekit.lxc.internal.proxmox;
+
+import io.pvekit.lxc.ContainerExistsException;
+import io.pvekit.lxc.ContainerNotFoundException;
+import io.pvekit.lxc.ContainerState;
+import io.pvekit.lxc.ContainerStateException;
+import io.pvekit.lxc.ContainerStatus;
+import io.pvekit.lxc.LxcRuntimeException;
+import io.pvekit.lxc.ProxmoxBackend;
+import io.pvekit.lxc.ProxmoxLxc;
+import io.pvekit.lxc.ProxmoxLxcOptions;
+import io.pvekit.lxc.ProxmoxLxcPlan;
+import io.pvekit.lxc.UnsupportedOciFeatureException;
+import io.pvekit.lxc.internal.runtime.ContainerEngine;
+import io.pvekit.lxc.internal.runtime.ContainerIds;
+import io.pvekit.lxc.internal.runtime.Signals;
+import io.pvekit.oci.OciSpec;
+import io.pvekit.oci.internal.fs.Trees;
+import io.pvekit.proxmox.GuestSummary;
+import io.pvekit.proxmox.LxcContainer;
+import io.pvekit.proxmox.LxcCreateRequest;
+import io.pvekit.proxmox.NodeApi;
+import io.pvekit.proxmox.ProxmoxException;
+import io.pvekit.proxmox.ProxmoxNotFoundException;
+import io.pvekit.proxmox.ProxmoxVersion;
+import io.pvekit.proxmox.StorageId;
+import io.pvekit.proxmox.VmId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The OCI lifecycle on Proxmox VE: create = the rootfs as a template ({@link RootfsTemplates},
+ * uploaded once per content digest) + {@code POST /nodes/{node}/lxc} with the request {@link
+ * ProxmoxLxc#plan} makes for a PVE 9.1 application container; start/kill/state/delete = the
+ * container's status calls. What the plan cannot express at all refuses the create; its config-file
+ * lines are listed in the container's notes. The container records live under the runtime's state
+ * root like local ones, so {@code state} and {@code list} work the same way.
+ */
+public final class ProxmoxEngine implements ContainerEngine {
+  /** The tag that marks the containers this runtime created. */
+  static final String TAG = "proxmox-lxcri";
+
+  /** Proxmox's limit for {@code description}. */
+  private static final int MAX_DESCRIPTION = 8191;
+
+  private final Path root;
+  private final ProxmoxBackend backend;
+  private final NodeApi node;
+  private final RootfsTemplates templates;
+
+  public ProxmoxEngine(Path root, ProxmoxBackend backend) {
+    this.root = root.toAbsolutePath();
+    this.backend = backend;
+    this.node = backend.client().node(backend.node());
+    this.templates =
+        new RootfsTemplates(
+            node.storage(backend.templateStorage()),
+            backend.templateStorage(),
+            backend.taskTimeout());
+  }
+
+  @Override
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public ContainerState create(String id, Path bundle) {
+    ContainerIds.validate(id);
+    Path dir = root.resolve(id);
+    try {
+      Files.createDirectories(root);
+      Files.createDirectory(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new ContainerExistsException(id, root.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+    ProxmoxRecord record = new ProxmoxRecord();
+    record.id = id;
+    record.bundle = bundle.toAbsolutePath();
+    record.created = Instant.now();
+    record.node = backend.node();
+    try {
+      record.save(dir);
+      OciSpec spec = OciSpec.read(record.bundle.resolve("config.json"));
+      record.ociVersion = spec.ociVersion();
+      record.annotations.putAll(spec.annotations());
+      requireApplicationContainers(id);
+      VmId vmid = backend.client().cluster().nextId();
+      ProxmoxLxcPlan plan = ProxmoxLxc.plan(spec, options(id, record.bundle, vmid));
+      if (!plan.notExpressible().isEmpty()) {
+        throw new UnsupportedOciFeatureException("Proxmox VE", plan.notExpressible());
+      }
+      record.template = templates.publish(spec, record.bundle, dir);
+      record.vmid = vmid.value();
+      record.save(dir);
+      LxcCreateRequest request =
+          LxcCreateRequest.builder()
+              .from(plan.request())
+              .osTemplate(record.template)
+              .description(description(record, plan))
+              .build();
+      try {
+        node.lxc().create(request).await(backend.taskTimeout());
+      } catch (ProxmoxException e) {
+        removeGuest(record);
+        throw e;
+      }
+      record.status = ContainerStatus.CREATED;
+      record.save(dir);
+      return state(record, ContainerStatus.CREATED, 0);
+    } catch (IOException | RuntimeException e) {
+      removeDir(dir);
+      if (e instanceof ProxmoxException) {
+        throw failure(id, "create in Proxmox VE node " + backend.node(), (ProxmoxException) e);
+      }
+      if (e instanceof RuntimeException) {
+        throw (RuntimeException) e;
+      }
+      throw new UncheckedIOException((IOException) e);
+    }
+  }
+
+  /**
+   * The process becomes the container's init through {@code entrypoint} and {@code env}, which
+   * Proxmox VE has since 9.1; before that a container always boots its template's init.
+   */
+  private void requireApplicationContainers(String id) {
+    ProxmoxVersion version = backend.client().version();
+    if (!ProxmoxLxcOptions.supportsApplicationContainers(version)) {
+      throw new LxcRuntimeException(
+          id,
+          "Proxmox VE "
+              + version.version()
+              + " cannot run an OCI process as a container's init (the entrypoint and env"
+              + " container options came with 9.1): upgrade the cluster or use the local backend");
+    }
+  }
+
+  /**
+   * What the plan needs; the template's volume comes later, as its name is the digest of the
+   * archive: planning first means a refused config.json costs no archive.
+   */
+  private ProxmoxLxcOptions options(String id, Path bundle, VmId vmid) {
+    ProxmoxLxcOptions.Builder options =
+        ProxmoxLxcOptions.builder()
+            .vmid(vmid)
+            .bundle(bundle)
+            .osTemplate(backend.templateStorage() + ":vztmpl/pending")
+            .rootfsStorage(StorageId.of(backend.rootStorage()))
+            .rootfsSizeGib(backend.rootSizeGib())
+            .network(backend.bridge().isPresent())
+            .applicationContainer(true)
+            .unprivileged(backend.unprivileged())
+            .defaultHostname(id)
+            .addTags(TAG);
+    backend.bridge().ifPresent(options::bridge);
+    return options.build();
+  }
+
+  /**
+   * Where the container came from, and the plan's config-file lines: the API cannot set them, so
+   * they are listed where an operator looks (the container's notes) for root to add if wanted.
+   */
+  static String description(ProxmoxRecord record, ProxmoxLxcPlan plan) {
+    StringBuilder text =
+        new StringBuilder(
+            "proxmox-lxcri container " + record.id + " (bundle " + record.bundle + ")");
+    List<String> lines = plan.configFileLines();
+    if (lines.isEmpty()) {
+      return text.toString();
+    }
+    text.append("\n\nNot applied (not API properties; root can add them to /etc/pve/lxc/")
+        .append(record.vmid)
+        .append(".conf):\n");
+    for (int i = 0; i < lines.size(); i++) {
+      String more = "... and " + (lines.size() - i) + " more";
+      if (text.length() + lines.get(i).length() + 1 + more.length() > MAX_DESCRIPTION) {
+        text.append(more);
+        break;
+      }
+      text.append(lines.get(i)).append('\n');
+    }
+    return text.toString();
+  }
+
+  @Override
+  public ContainerState start(String id) {
+    ProxmoxRecord record = load(id);
+    ContainerStatus status = live(record).status;
+    if (status != ContainerStatus.CREATED) {
+      throw new ContainerStateException(
+          id, status, "cannot start container " + id + " in state " + status.ociName());
+    }
+    try {
+      guest(record).start().await(backend.taskTimeout());
+    } catch (ProxmoxException e) {
+      throw failure(id, "start CT " + record.vmid, e);
+    }
+    record.status = ContainerStatus.RUNNING;
+    save(record);
+    return state(id);
+  }
+
+  @Override
+  public ContainerState state(String id) {
+    ProxmoxRecord record = load(id);
+    Live live = live(record);
+    return state(record, live.status, live.pid);
+  }
+
+  @Override
+  public List<String> list() {
+    List<String> ids = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return ids;
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      entries
+          .filter(p -> Files.isRegularFile(p.resolve(ProxmoxRecord.FILE)))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .forEach(ids::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ids;
+  }
+
+  /** KILL stops the container at once; any other signal asks it to shut down cleanly. */
+  @Override
+  public void kill(String id, int signal, boolean all) {
+    ProxmoxRecord record = load(id);
+    ContainerStatus status = live(record).status;
+    if (status != ContainerStatus.RUNNING && status != ContainerStatus.PAUSED) {
+      throw new ContainerStateException(id, status, "container " + id + " not running");
+    }
+    try {
+      if (signal == Signals.SIGKILL) {
+        guest(record).stop();
+      } else {
+        guest(record).shutdown();
+      }
+    } catch (ProxmoxException e) {
+      throw failure(id, "stop CT " + record.vmid, e);
+    }
+  }
+
+  @Override
+  public void delete(String id, boolean force) {
+    Path dir = root.resolve(id);
+    if (!Files.isRegularFile(dir.resolve(ProxmoxRecord.FILE))) {
+      if (force) {
+        return;
+      }
+      throw new ContainerNotFoundException(id, root.toString());
+    }
+    ProxmoxRecord record = load(id);
+    ContainerStatus status = live(record).status;
+    if (!force && (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED)) {
+      throw new ContainerStateException(
+          id,
+          status,
+          "cannot delete container "
+              + id
+              + " that is not stopped: "
+              + status.ociName()
+              + "; kill it first or use delete --force");
+    }
+    try {
+      if (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED) {
+        guest(record).stop().await(backend.taskTimeout());
+      }
+      removeGuest(record);
+    } catch (ProxmoxException e) {
+      throw failure(id, "delete CT " + record.vmid, e);
+    }
+    removeDir(dir);
+  }
+
+  /** Proxmox VE reports no exit status: this waits for the stop and returns empty. */
+  @Override
+  public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    ProxmoxRecord record = load(id);
+    while (System.nanoTime() < deadline && live(record).status != ContainerStatus.STOPPED) {
+      Thread.sleep(200);
+    }
+    return Optional.empty();
+  }
+
+  private void removeGuest(ProxmoxRecord record) {
+    if (record.vmid <= 0) {
+      return;
+    }
+    try {
+      guest(record).delete(true, true, false).await(backend.taskTimeout());
+    } catch (ProxmoxNotFoundException e) {
+      // never created, or already gone
+    }
+  }
+
+  private static final class Live {
+    final ContainerStatus status;
+    final long pid;
+
+    Live(ContainerStatus status, long pid) {
+      this.status = status;
+      this.pid = pid;
+    }
+  }
+
+  private Live live(ProxmoxRecord record) {
+    if (record.status == ContainerStatus.CREATING || record.status == ContainerStatus.STOPPED) {
+      return new Live(record.status, 0);
+    }
+    GuestSummary summary;
+    try {
+      summary = guest(record).status();
+    } catch (ProxmoxNotFoundException e) {
+      return new Live(ContainerStatus.STOPPED, 0);
+    } catch (ProxmoxException e) {
+      throw failure(record.id, "read the status of CT " + record.vmid, e);
+    }
+    boolean running = summary.status().equals("running");
+    if (record.status == ContainerStatus.CREATED) {
+      return new Live(running ? ContainerStatus.RUNNING : ContainerStatus.CREATED, 0);
+    }
+    return running
+        ? new Live(ContainerStatus.RUNNING, summary.pid().orElse(0L))
+        : new Live(ContainerStatus.STOPPED, 0);
+  }
+
+  private LxcContainer guest(ProxmoxRecord record) {
+    return backend.client().node(record.node).lxc().container(record.vmid);
+  }
+
+  private ProxmoxRecord load(String id) {
+    ContainerIds.validate(id);
+    try {
+      return ProxmoxRecord.load(root.resolve(id));
+    } catch (NoSuchFileException e) {
+      throw new ContainerNotFoundException(id, root.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void save(ProxmoxRecord record) {
+    try {
+      record.save(root.resolve(record.id));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ContainerState state(ProxmoxRecord record, ContainerStatus status, long pid) {
+    return ContainerState.builder()
+        .id(record.id)
+        .status(status)
+        .pid(pid)
+        .bundle(record.bundle)
+        .created(record.created)
+        .annotations(record.annotations)
+        .ociVersion(record.ociVersion)
+        .build();
+  }
+
+  private static LxcRuntimeException failure(String id, String what, ProxmoxException e) {
+    return new LxcRuntimeException(
+        id, "Proxmox VE could not " + what + ": " + e.getMessage(), List.of(), e);
+  }
+
+  private static void removeDir(Path dir) {
+    try {
+      Trees.delete(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir, e);
+    }
+  }
+}

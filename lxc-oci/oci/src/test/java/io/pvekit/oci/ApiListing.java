@@ -1,0 +1,203 @@
+package io.pvekit.oci;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The public API of a module's public package, as users' code sees it: every public type and its
+ * public (and, in extendable types, protected) members, one line each, sorted. Each module's {@code
+ * ApiTest} compares it with a committed listing, so that a change of the API is a reviewed change
+ * of that file; and checks that no public signature names an internal type, which would make an
+ * internal package part of the API.
+ */
+public final class ApiListing {
+  private ApiListing() {}
+
+  /** The API of {@code pkg}, from the module's compiled classes ({@code target/classes}). */
+  public static String of(String pkg) throws IOException {
+    StringBuilder out = new StringBuilder();
+    for (Class<?> type : publicTypes(pkg)) {
+      out.append(describe(type)).append('\n');
+      Set<String> members = new TreeSet<>();
+      for (Member m : members(type)) {
+        members.add("  " + signature(m));
+      }
+      for (String m : members) {
+        out.append(m).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Every "member: type" of the public API of {@code pkg} whose type is in an internal package. */
+  public static List<String> internalTypesInSignatures(String pkg) throws IOException {
+    List<String> found = new ArrayList<>();
+    for (Class<?> type : publicTypes(pkg)) {
+      List<Type> own = new ArrayList<>(List.of(type.getGenericInterfaces()));
+      if (type.getGenericSuperclass() != null) {
+        own.add(type.getGenericSuperclass());
+      }
+      collect(type.getName(), own, found);
+      for (Member m : members(type)) {
+        List<Type> types = new ArrayList<>();
+        if (m instanceof Field f) {
+          types.add(f.getGenericType());
+        } else {
+          Executable e = (Executable) m;
+          types.addAll(List.of(e.getGenericParameterTypes()));
+          types.addAll(List.of(e.getGenericExceptionTypes()));
+          if (e instanceof Method method) {
+            types.add(method.getGenericReturnType());
+          }
+        }
+        collect(type.getName() + "." + m.getName(), types, found);
+      }
+    }
+    return found;
+  }
+
+  private static void collect(String where, List<Type> types, List<String> found) {
+    for (Type t : types) {
+      for (Class<?> c : classesIn(t, new ArrayList<>())) {
+        if (c.getPackageName().contains(".internal")) {
+          found.add(where + ": " + c.getName());
+        }
+      }
+    }
+  }
+
+  private static List<Class<?>> classesIn(Type t, List<Class<?>> out) {
+    if (t instanceof Class<?> c) {
+      out.add(c.isArray() ? c.getComponentType() : c);
+    } else if (t instanceof ParameterizedType p) {
+      classesIn(p.getRawType(), out);
+      for (Type a : p.getActualTypeArguments()) {
+        classesIn(a, out);
+      }
+    } else if (t instanceof WildcardType w) {
+      for (Type b : w.getUpperBounds()) {
+        classesIn(b, out);
+      }
+      for (Type b : w.getLowerBounds()) {
+        classesIn(b, out);
+      }
+    } else if (t instanceof GenericArrayType g) {
+      classesIn(g.getGenericComponentType(), out);
+    } else if (t instanceof TypeVariable<?> v) {
+      for (Type b : v.getBounds()) {
+        if (!(b instanceof TypeVariable<?>)) {
+          classesIn(b, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Class<?>> publicTypes(String pkg) throws IOException {
+    Path dir = Path.of("target/classes", pkg.replace('.', '/'));
+    List<Class<?>> types = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".class") || name.equals("package-info.class")) {
+          continue;
+        }
+        Class<?> type;
+        try {
+          type =
+              Class.forName(
+                  pkg + "." + name.substring(0, name.length() - 6),
+                  false,
+                  ApiListing.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+          throw new IOException("compiled class not loadable: " + file, e);
+        }
+        if (visible(type)) {
+          types.add(type);
+        }
+      }
+    }
+    return types;
+  }
+
+  private static boolean visible(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      if (!Modifier.isPublic(c.getModifiers()) || c.isAnonymousClass() || c.isSynthetic()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Member> members(Class<?> type) {
+    boolean extendable =
+        !Modifier.isFinal(type.getModifiers()) && !type.isEnum() && !type.isInterface();
+    List<Member> members = new ArrayList<>();
+    List<Member> all = new ArrayList<>();
+    all.addAll(List.of(type.getDeclaredConstructors()));
+    all.addAll(List.of(type.getDeclaredMethods()));
+    all.addAll(List.of(type.getDeclaredFields()));
+    for (Member m : all) {
+      int mod = m.getModifiers();
+      boolean shown = Modifier.isPublic(mod) || (extendable && Modifier.isProtected(mod));
+      boolean generated = m.isSynthetic() || (m instanceof Method method && method.isBridge());
+      if (shown && !generated) {
+        members.add(m);
+      }
+    }
+    return members;
+  }
+
+  private static String describe(Class<?> type) {
+    String kind =
+        type.isAnnotation()
+            ? "@interface"
+            : type.isInterface() ? "interface" : type.isEnum() ? "enum" : "class";
+    StringBuilder line =
+        new StringBuilder(Modifier.toString(type.getModifiers() & ~Modifier.INTERFACE))
+            .append(' ')
+            .append(kind)
+            .append(' ')
+            .append(type.getName());
+    if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class) {
+      line.append(" extends ").append(type.getGenericSuperclass().getTypeName());
+    }
+    Type[] interfaces = type.getGenericInterfaces();
+    if (interfaces.length > 0) {
+      line.append(type.isInterface() ? " extends " : " implements ");
+      List<String> names = new ArrayList<>();
+      for (Type i : interfaces) {
+        names.add(i.getTypeName());
+      }
+      line.append(String.join(", ", names));
+    }
+    return line.toString().trim();
+  }
+
+  private static String signature(Member m) {
+    if (m instanceof Constructor<?> c) {
+      return c.toGenericString();
+    }
+    if (m instanceof Method method) {
+      return method.toGenericString();
+    }
+    return ((Field) m).toGenericString();
+  }
+}
