@@ -100,6 +100,26 @@ public interface Explanation {
     String note();
 
     /**
+     * The field's typed key, which decisions switch on instead of the path or the text.
+     *
+     * @return the key, {@link FieldKey#OTHER} for fields no consumer decides on
+     */
+    @Value.Default
+    default FieldKey key() {
+      return FieldKey.of(field());
+    }
+
+    /**
+     * The field's index in its list ({@code 2} for {@code $.mounts[2]}).
+     *
+     * @return the index, empty for a field that is no list element
+     */
+    @Value.Default
+    default java.util.OptionalInt index() {
+      return FieldKey.indexOf(field());
+    }
+
+    /**
      * Starts a builder.
      *
      * @return a new builder

@@ -4,6 +4,7 @@ import io.pvekit.lxc.CgroupLayout;
 import io.pvekit.lxc.Explanation;
 import io.pvekit.lxc.Explanation.FieldMapping;
 import io.pvekit.lxc.Explanation.Outcome;
+import io.pvekit.lxc.FieldKey;
 import io.pvekit.lxc.LxcTranslator;
 import io.pvekit.lxc.ProxmoxLxcOptions;
 import io.pvekit.lxc.ProxmoxLxcPlan;
@@ -13,6 +14,7 @@ import io.pvekit.oci.OciIdMapping;
 import io.pvekit.oci.OciLinux;
 import io.pvekit.oci.OciMemory;
 import io.pvekit.oci.OciMount;
+import io.pvekit.oci.OciNamespace;
 import io.pvekit.oci.OciProcess;
 import io.pvekit.oci.OciSpec;
 import io.pvekit.proxmox.LxcCreateRequest;
@@ -72,9 +74,9 @@ public final class PlanBuilder {
     }
     int mountPoint = 0;
     for (FieldMapping m : lxc.mappings()) {
-      String f = m.field();
+      FieldKey key = m.key();
       Optional<String> api = Optional.empty();
-      if (f.equals("$.hostname")) {
+      if (key == FieldKey.HOSTNAME) {
         String label = dnsLabel(spec.hostname().orElseThrow());
         request.hostname(label);
         if (!label.equals(spec.hostname().orElseThrow())) {
@@ -83,27 +85,26 @@ public final class PlanBuilder {
           continue;
         }
         api = Optional.of("hostname");
-      } else if (f.equals("$.root.path")) {
+      } else if (key == FieldKey.ROOT_PATH) {
         api =
             Optional.of("rootfs, ostemplate: the template's tree on " + o.rootfsStorage().value());
-      } else if (f.equals("$.linux.resources.memory.limit")) {
+      } else if (key == FieldKey.MEMORY_LIMIT) {
         api = memory(spec, request);
-      } else if (f.equals("$.linux.resources.memory.swap")) {
+      } else if (key == FieldKey.MEMORY_SWAP) {
         api = swap(spec, request);
-      } else if (f.equals("$.linux.resources.cpu.quota")) {
+      } else if (key == FieldKey.CPU_QUOTA) {
         api = cpuLimit(spec, request);
-      } else if (f.equals("$.linux.resources.cpu.period")) {
+      } else if (key == FieldKey.CPU_PERIOD) {
         api = Optional.of("cpulimit (with quota)");
-      } else if (f.equals("$.linux.resources.cpu.shares")) {
+      } else if (key == FieldKey.CPU_SHARES) {
         long shares =
             linux.resources().flatMap(r -> r.cpu()).flatMap(c -> boxed(c.shares())).orElse(1024L);
         request.putExtra(
             "cpuunits",
             Long.toString(Math.max(1, Math.min(10000, 1 + ((shares - 2) * 9999) / 262142))));
         api = Optional.of("cpuunits (cgroup v2 weight)");
-      } else if (f.matches("\\$\\.linux\\.namespaces\\[\\d+]")
-          && m.value().contains("\"network\"")) {
-        if (m.value().contains("\"path\"")) {
+      } else if (key == FieldKey.NAMESPACE && namespace(linux, m).type().equals("network")) {
+        if (namespace(linux, m).path().isPresent()) {
           mappings.add(
               refused(
                   m,
@@ -128,8 +129,8 @@ public final class PlanBuilder {
                     + o.ip()
                     + (o.applicationContainer() ? ", host-managed" : "")
                     + ")");
-      } else if (f.matches("\\$\\.linux\\.namespaces(\\[\\d+])?")) {
-        if (f.equals("$.linux.namespaces") && !m.value().isEmpty() && lacksNetwork(linux)) {
+      } else if (key == FieldKey.NAMESPACE || key == FieldKey.NAMESPACES) {
+        if (key == FieldKey.NAMESPACES && lacksNetwork(linux)) {
           mappings.add(refused(m, "Proxmox containers always get their own network namespace"));
           continue;
         }
@@ -137,7 +138,7 @@ public final class PlanBuilder {
             with(
                 m, Outcome.MAPPED, "Proxmox creates the container's namespaces itself", List.of()));
         continue;
-      } else if (f.matches("\\$\\.linux\\.[ug]idMappings\\[\\d+]") && unprivileged) {
+      } else if ((key == FieldKey.UID_MAPPING || key == FieldKey.GID_MAPPING) && unprivileged) {
         if (!standardMapping) {
           mappings.add(
               with(
@@ -148,8 +149,8 @@ public final class PlanBuilder {
           continue;
         }
         api = Optional.of("unprivileged: 1 (Proxmox's 100000 + 65536 mapping)");
-      } else if (f.matches("\\$\\.mounts\\[\\d+]")) {
-        OciMount mount = spec.mounts().get(index(f));
+      } else if (key == FieldKey.MOUNT) {
+        OciMount mount = spec.mounts().get(m.index().orElseThrow());
         if (STANDARD_MOUNTS.contains(mount.destination())) {
           mappings.add(
               with(
@@ -164,7 +165,7 @@ public final class PlanBuilder {
           request.putMountPoints(mountPoint, mp.get());
           api = Optional.of("mp" + mountPoint++ + " (bind mount point; needs root@pam)");
         }
-      } else if (o.applicationContainer() && f.equals("$.process.args")) {
+      } else if (o.applicationContainer() && key == FieldKey.PROCESS_ARGS) {
         Optional<String> entrypoint = lineValue(m, "lxc.execute.cmd");
         if (entrypoint.isEmpty()) {
           mappings.add(
@@ -179,15 +180,15 @@ public final class PlanBuilder {
         // an application container's rootfs is no distribution Proxmox's setup could manage
         request.putExtra("ostype", "unmanaged");
         api = Optional.of("entrypoint, cmode: console, ostype: unmanaged");
-      } else if (o.applicationContainer() && f.equals("$.process.env")) {
+      } else if (o.applicationContainer() && key == FieldKey.PROCESS_ENV) {
         request.putExtra(
             "env", String.join("\0", spec.process().map(OciProcess::env).orElse(List.of())));
         api = Optional.of("env (NUL-separated)");
       } else if (o.applicationContainer()
-          && f.matches("\\$\\.process\\.env\\[\\d+]")
+          && key == FieldKey.PROCESS_ENV_ENTRY
           && m.outcome() != Outcome.REFUSED) {
         api = Optional.of("env");
-      } else if (f.equals("$.annotations") || f.equals("$.ociVersion")) {
+      } else if (key == FieldKey.ANNOTATIONS || key == FieldKey.OCI_VERSION) {
         mappings.add(with(m, Outcome.IGNORED, "metadata; the container is tagged oci", List.of()));
         continue;
       }
@@ -322,8 +323,9 @@ public final class PlanBuilder {
     return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
   }
 
-  private static int index(String field) {
-    return Integer.parseInt(field.replaceAll(".*\\[(\\d+)]$", "$1"));
+  /** The namespace a {@link FieldKey#NAMESPACE} mapping reports, from the model. */
+  private static OciNamespace namespace(OciLinux linux, FieldMapping m) {
+    return linux.namespaces().get(m.index().orElseThrow());
   }
 
   private static FieldMapping refused(FieldMapping m, String note) {

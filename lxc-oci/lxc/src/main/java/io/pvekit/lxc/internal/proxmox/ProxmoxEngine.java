@@ -259,6 +259,7 @@ public final class ProxmoxEngine implements ContainerEngine {
 
   @Override
   public void delete(String id, boolean force) {
+    ContainerIds.validate(id); // before the id becomes a path below the state root
     Path dir = root.resolve(id);
     if (!Files.isRegularFile(dir.resolve(ProxmoxRecord.FILE))) {
       if (force) {
