@@ -24,6 +24,18 @@ final class Code {
     return this;
   }
 
+  /** Appends a continuation line: indented four more than the current depth. */
+  Code cont(String line) {
+    out.append("  ".repeat(Math.max(depth, 0))).append("    ").append(line.strip()).append('\n');
+    return this;
+  }
+
+  /** One level deeper, for a block opened by a continuation line. */
+  Code open() {
+    depth++;
+    return this;
+  }
+
   /** Appends a javadoc comment of one or more lines. */
   Code doc(String... lines) {
     line("/**");
@@ -33,14 +45,24 @@ final class Code {
     return line(" */");
   }
 
-  /** Appends another source's lines, re-indented at this one's depth. */
+  /**
+   * Appends another source (written from depth 0, its braces balanced) at this one's depth, keeping
+   * its own indentation.
+   */
   Code append(Code other) {
+    String indent = "  ".repeat(Math.max(depth, 0));
     String text = other.toString();
-    if (text.endsWith("\n")) {
-      text = text.substring(0, text.length() - 1);
+    if (text.isEmpty()) {
+      return this;
     }
     for (String l : text.split("\n", -1)) {
-      line(l);
+      if (!l.isEmpty()) {
+        out.append(indent).append(l);
+      }
+      out.append('\n');
+    }
+    if (text.endsWith("\n")) {
+      out.setLength(out.length() - 1);
     }
     return this;
   }

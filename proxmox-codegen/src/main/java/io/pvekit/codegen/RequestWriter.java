@@ -85,6 +85,7 @@ final class RequestWriter {
     code.line("");
     code.line("private Builder() {}");
     code.append(setters);
+    code.line("");
     code.doc("The request; fails when a required parameter is missing.", "", "@return the request");
     code.line("public " + className + " build() {");
     if (!required.isEmpty()) {

@@ -161,12 +161,17 @@ final class ResponseWriter {
     out.doc(doc.toArray(String[]::new));
     out.line("public record " + name + "(");
     for (int i = 0; i < components.size(); i++) {
-      out.line("    " + components.get(i) + (i == components.size() - 1 ? ") {" : ","));
+      if (i == components.size() - 1) {
+        out.cont(components.get(i) + ") {");
+        out.open(); // the record's body starts after "{" of the last component's line
+      } else {
+        out.cont(components.get(i) + ",");
+      }
     }
     out.line("static " + name + " from(JsonNode d) {");
     out.line("return new " + name + "(");
     for (int i = 0; i < reads.size(); i++) {
-      out.line("    " + reads.get(i) + (i == reads.size() - 1 ? ");" : ","));
+      out.cont(reads.get(i) + (i == reads.size() - 1 ? ");" : ","));
     }
     out.line("}");
     out.append(nested);
