@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pvekit.examples.operator.OperatorKinds;
 import io.pvekit.examples.operator.PvekitOperator;
@@ -82,10 +83,17 @@ final class OperatorCommand implements Runnable {
         description = "Stop after this long (ISO-8601, e.g. PT30S); default: run until killed.")
     Duration exitAfter;
 
+    private String clientUrl;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (once && exitAfter != null) {
+        err.println("--once and --exit-after exclude each other: --once stops after one pass");
+        err.flush();
+        return 2;
+      }
       Inventory fixed = null;
       if (inventory != null) {
         try (InputStream in = Files.newInputStream(inventory)) {
@@ -96,6 +104,7 @@ final class OperatorCommand implements Runnable {
         }
       }
       try (KubernetesClient client = client()) {
+        clientUrl = String.valueOf(client.getMasterUrl());
         PvekitOperator.Builder b =
             PvekitOperator.builder()
                 .client(client)
@@ -114,6 +123,15 @@ final class OperatorCommand implements Runnable {
         }
       } catch (IOException e) {
         err.println("--kubeconfig " + kubeconfig + ": " + e.getMessage());
+        return 2;
+      } catch (KubernetesClientException e) {
+        // listing the requests failed: no CRDs, no permission, or no API server
+        err.println(
+            "listing the requests at "
+                + clientUrl
+                + " failed: "
+                + e.getMessage().strip()
+                + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
         return 2;
       }
     }

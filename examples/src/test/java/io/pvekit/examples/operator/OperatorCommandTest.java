@@ -169,5 +169,17 @@ class OperatorCommandTest {
                 dir.resolve("missing.yaml").toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--inventory").contains("missing.yaml");
+    assertThat(run("operator", "run", "--once", "--exit-after", "PT1S")).isEqualTo(2);
+    assertThat(err.toString()).contains("--once and --exit-after exclude each other");
+    // nothing listens there
+    Path nowhere = dir.resolve("nowhere");
+    Files.writeString(
+        nowhere,
+        Files.readString(kubeconfig())
+            .replace(client.getMasterUrl().toString(), "http://127.0.0.1:9/"));
+    assertThat(run("operator", "run", "--kubeconfig", nowhere.toString(), "--once")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("listing the requests at http://127.0.0.1:9/ failed: ")
+        .contains("kind: [PostgreSQL]");
   }
 }
