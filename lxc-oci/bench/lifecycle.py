@@ -506,7 +506,11 @@ def main():
         data["summary"] = summarize(bench.samples, summary_names)
         text = report(data)
         os.makedirs(args.results, exist_ok=True)
-        base = os.path.join(args.results, f"{bl.utc_date()}-lifecycle-{variant}")
+        stem = os.path.join(args.results, f"{bl.utc_date()}-lifecycle-{variant}")
+        base, serial = stem, 1
+        while os.path.exists(base + ".json") or (serial == 1 and os.path.exists(stem + "-run1.json")):
+            serial += 1  # never overwrite an earlier run of the day: STEM, STEM-run2, STEM-run3, ...
+            base = f"{stem}-run{serial}"
         bl.write_json(base + ".json", data)
         with open(base + ".txt", "w") as f:
             f.write(text)
