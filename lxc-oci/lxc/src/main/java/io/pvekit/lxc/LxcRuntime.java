@@ -2,6 +2,7 @@ package io.pvekit.lxc;
 
 import io.pvekit.lxc.internal.proxmox.ProxmoxEngine;
 import io.pvekit.lxc.internal.runtime.ContainerEngine;
+import io.pvekit.lxc.internal.runtime.ContainerId;
 import io.pvekit.lxc.internal.runtime.LocalBackend;
 import io.pvekit.lxc.internal.runtime.Signals;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class LxcRuntime {
    * @throws LxcRuntimeException with liblxc's log when the setup fails (nothing is left behind)
    */
   public ContainerState create(String id, Path bundle) {
-    return engine.create(id, bundle);
+    return engine.create(ContainerId.of(id), bundle);
   }
 
   /**
@@ -86,7 +87,7 @@ public final class LxcRuntime {
    * @throws LxcRuntimeException when the terminal cannot be set up (nothing is left behind)
    */
   public ContainerState create(String id, Path bundle, Path consoleSocket) {
-    return engine.create(id, bundle, consoleSocket);
+    return engine.create(ContainerId.of(id), bundle, consoleSocket);
   }
 
   /**
@@ -96,7 +97,7 @@ public final class LxcRuntime {
    * @return the state, {@link ContainerStatus#RUNNING}
    */
   public ContainerState start(String id) {
-    return engine.start(id);
+    return engine.start(ContainerId.of(id));
   }
 
   /**
@@ -107,7 +108,7 @@ public final class LxcRuntime {
    * @throws ContainerNotFoundException when it does not exist
    */
   public ContainerState state(String id) {
-    return engine.state(id);
+    return engine.state(ContainerId.of(id));
   }
 
   /** The states of all containers under the root, by id. */
@@ -115,7 +116,7 @@ public final class LxcRuntime {
     List<ContainerState> states = new ArrayList<>();
     for (String id : engine.list()) {
       try {
-        states.add(engine.state(id));
+        states.add(engine.state(ContainerId.of(id)));
       } catch (ContainerNotFoundException e) {
         // deleted while listing
       }
@@ -131,7 +132,7 @@ public final class LxcRuntime {
    * @param all whether to signal every process of the container
    */
   public void kill(String id, String signal, boolean all) {
-    engine.kill(id, Signals.parse(signal), all);
+    engine.kill(ContainerId.of(id), Signals.parse(signal), all);
   }
 
   /**
@@ -142,7 +143,7 @@ public final class LxcRuntime {
    * @param force kill it if it still runs; succeed if it does not exist
    */
   public void delete(String id, boolean force) {
-    engine.delete(id, force);
+    engine.delete(ContainerId.of(id), force);
   }
 
   /**
@@ -153,27 +154,27 @@ public final class LxcRuntime {
    * @return the started process (a child of this JVM)
    */
   public ExecProcess exec(String id, ExecSpec spec) {
-    return engine.exec(id, spec);
+    return engine.exec(ContainerId.of(id), spec);
   }
 
   /** Freezes every process of a running container. */
   public void pause(String id) {
-    engine.pause(id);
+    engine.pause(ContainerId.of(id));
   }
 
   /** Thaws a paused container. */
   public void resume(String id) {
-    engine.resume(id);
+    engine.resume(ContainerId.of(id));
   }
 
   /** The host PIDs of the container's processes. */
   public List<Long> pids(String id) {
-    return engine.pids(id);
+    return engine.pids(ContainerId.of(id));
   }
 
   /** Changes the cgroup limits of a created, running or paused container. */
   public void update(String id, ResourceLimits limits) {
-    engine.update(id, limits);
+    engine.update(ContainerId.of(id), limits);
   }
 
   /**
@@ -187,7 +188,7 @@ public final class LxcRuntime {
    * @throws InterruptedException when interrupted while waiting
    */
   public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
-    return engine.awaitExit(id, wait);
+    return engine.awaitExit(ContainerId.of(id), wait);
   }
 
   /** Configures an {@link LxcRuntime}. */

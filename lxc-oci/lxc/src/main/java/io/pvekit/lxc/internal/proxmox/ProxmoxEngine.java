@@ -12,7 +12,7 @@ import io.pvekit.lxc.ProxmoxLxcOptions;
 import io.pvekit.lxc.ProxmoxLxcPlan;
 import io.pvekit.lxc.UnsupportedOciFeatureException;
 import io.pvekit.lxc.internal.runtime.ContainerEngine;
-import io.pvekit.lxc.internal.runtime.ContainerIds;
+import io.pvekit.lxc.internal.runtime.ContainerId;
 import io.pvekit.lxc.internal.runtime.Signals;
 import io.pvekit.oci.OciSpec;
 import io.pvekit.oci.internal.fs.Trees;
@@ -75,19 +75,18 @@ public final class ProxmoxEngine implements ContainerEngine {
   }
 
   @Override
-  public ContainerState create(String id, Path bundle) {
-    ContainerIds.validate(id);
-    Path dir = root.resolve(id);
+  public ContainerState create(ContainerId id, Path bundle) {
+    Path dir = root.resolve(id.value());
     try {
       Files.createDirectories(root);
       Files.createDirectory(dir);
     } catch (FileAlreadyExistsException e) {
-      throw new ContainerExistsException(id, root.toString());
+      throw new ContainerExistsException(id.value(), root.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
     ProxmoxRecord record = new ProxmoxRecord();
-    record.id = id;
+    record.id = id.value();
     record.bundle = bundle.toAbsolutePath();
     record.created = Instant.now();
     record.node = backend.node();
@@ -136,11 +135,11 @@ public final class ProxmoxEngine implements ContainerEngine {
    * The process becomes the container's init through {@code entrypoint} and {@code env}, which
    * Proxmox VE has since 9.1; before that a container always boots its template's init.
    */
-  private void requireApplicationContainers(String id) {
+  private void requireApplicationContainers(ContainerId id) {
     ProxmoxVersion version = backend.client().version();
     if (!ProxmoxLxcOptions.supportsApplicationContainers(version)) {
       throw new LxcRuntimeException(
-          id,
+          id.value(),
           "Proxmox VE "
               + version.version()
               + " cannot run an OCI process as a container's init (the entrypoint and env"
@@ -152,7 +151,7 @@ public final class ProxmoxEngine implements ContainerEngine {
    * What the plan needs; the template's volume comes later, as its name is the digest of the
    * archive: planning first means a refused config.json costs no archive.
    */
-  private ProxmoxLxcOptions options(String id, Path bundle, VmId vmid) {
+  private ProxmoxLxcOptions options(ContainerId id, Path bundle, VmId vmid) {
     ProxmoxLxcOptions.Builder options =
         ProxmoxLxcOptions.builder()
             .vmid(vmid)
@@ -163,7 +162,7 @@ public final class ProxmoxEngine implements ContainerEngine {
             .network(backend.bridge().isPresent())
             .applicationContainer(true)
             .unprivileged(backend.unprivileged())
-            .defaultHostname(id)
+            .defaultHostname(id.value())
             .addTags(TAG);
     backend.bridge().ifPresent(options::bridge);
     return options.build();
@@ -196,12 +195,12 @@ public final class ProxmoxEngine implements ContainerEngine {
   }
 
   @Override
-  public ContainerState start(String id) {
+  public ContainerState start(ContainerId id) {
     ProxmoxRecord record = load(id);
     ContainerStatus status = live(record).status;
     if (status != ContainerStatus.CREATED) {
       throw new ContainerStateException(
-          id, status, "cannot start container " + id + " in state " + status.ociName());
+          id.value(), status, "cannot start container " + id + " in state " + status.ociName());
     }
     try {
       guest(record).start().await(backend.taskTimeout());
@@ -214,7 +213,7 @@ public final class ProxmoxEngine implements ContainerEngine {
   }
 
   @Override
-  public ContainerState state(String id) {
+  public ContainerState state(ContainerId id) {
     ProxmoxRecord record = load(id);
     Live live = live(record);
     return state(record, live.status, live.pid);
@@ -240,11 +239,11 @@ public final class ProxmoxEngine implements ContainerEngine {
 
   /** KILL stops the container at once; any other signal asks it to shut down cleanly. */
   @Override
-  public void kill(String id, int signal, boolean all) {
+  public void kill(ContainerId id, int signal, boolean all) {
     ProxmoxRecord record = load(id);
     ContainerStatus status = live(record).status;
     if (status != ContainerStatus.RUNNING && status != ContainerStatus.PAUSED) {
-      throw new ContainerStateException(id, status, "container " + id + " not running");
+      throw new ContainerStateException(id.value(), status, "container " + id + " not running");
     }
     try {
       if (signal == Signals.SIGKILL) {
@@ -258,20 +257,19 @@ public final class ProxmoxEngine implements ContainerEngine {
   }
 
   @Override
-  public void delete(String id, boolean force) {
-    ContainerIds.validate(id); // before the id becomes a path below the state root
-    Path dir = root.resolve(id);
+  public void delete(ContainerId id, boolean force) {
+    Path dir = root.resolve(id.value());
     if (!Files.isRegularFile(dir.resolve(ProxmoxRecord.FILE))) {
       if (force) {
         return;
       }
-      throw new ContainerNotFoundException(id, root.toString());
+      throw new ContainerNotFoundException(id.value(), root.toString());
     }
     ProxmoxRecord record = load(id);
     ContainerStatus status = live(record).status;
     if (!force && (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED)) {
       throw new ContainerStateException(
-          id,
+          id.value(),
           status,
           "cannot delete container "
               + id
@@ -292,7 +290,7 @@ public final class ProxmoxEngine implements ContainerEngine {
 
   /** Proxmox VE reports no exit status: this waits for the stop and returns empty. */
   @Override
-  public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
+  public Optional<Integer> awaitExit(ContainerId id, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     ProxmoxRecord record = load(id);
     while (System.nanoTime() < deadline && live(record).status != ContainerStatus.STOPPED) {
@@ -332,7 +330,7 @@ public final class ProxmoxEngine implements ContainerEngine {
     } catch (ProxmoxNotFoundException e) {
       return new Live(ContainerStatus.STOPPED, 0);
     } catch (ProxmoxException e) {
-      throw failure(record.id, "read the status of CT " + record.vmid, e);
+      throw failure(ContainerId.of(record.id), "read the status of CT " + record.vmid, e);
     }
     boolean running = summary.status().equals("running");
     if (record.status == ContainerStatus.CREATED) {
@@ -347,12 +345,11 @@ public final class ProxmoxEngine implements ContainerEngine {
     return backend.client().node(record.node).lxc().container(record.vmid);
   }
 
-  private ProxmoxRecord load(String id) {
-    ContainerIds.validate(id);
+  private ProxmoxRecord load(ContainerId id) {
     try {
-      return ProxmoxRecord.load(root.resolve(id));
+      return ProxmoxRecord.load(root.resolve(id.value()));
     } catch (NoSuchFileException e) {
-      throw new ContainerNotFoundException(id, root.toString());
+      throw new ContainerNotFoundException(id.value(), root.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -378,9 +375,9 @@ public final class ProxmoxEngine implements ContainerEngine {
         .build();
   }
 
-  private static LxcRuntimeException failure(String id, String what, ProxmoxException e) {
+  private static LxcRuntimeException failure(ContainerId id, String what, ProxmoxException e) {
     return new LxcRuntimeException(
-        id, "Proxmox VE could not " + what + ": " + e.getMessage(), List.of(), e);
+        id.value(), "Proxmox VE could not " + what + ": " + e.getMessage(), List.of(), e);
   }
 
   private static void removeDir(Path dir) {

@@ -31,15 +31,10 @@ final class ContainerDir {
   final String id;
   final Path path;
 
-  ContainerDir(Path root, String id) {
-    validateId(id);
+  ContainerDir(Path root, ContainerId id) {
     this.root = root;
-    this.id = id;
-    this.path = root.resolve(id);
-  }
-
-  static void validateId(String id) {
-    ContainerIds.validate(id);
+    this.id = id.value();
+    this.path = root.resolve(id.value());
   }
 
   boolean exists() {

@@ -14,48 +14,50 @@ import java.util.Optional;
 public interface ContainerEngine {
   Path root();
 
-  ContainerState create(String id, Path bundle);
+  ContainerState create(ContainerId id, Path bundle);
 
   /** create for a bundle whose process has a terminal: its pty master goes to the socket. */
-  default ContainerState create(String id, Path bundle, Path consoleSocket) {
+  default ContainerState create(ContainerId id, Path bundle, Path consoleSocket) {
     throw new LxcRuntimeException(
-        id, "containers with a terminal are not supported by this backend: run without a tty");
+        id.value(),
+        "containers with a terminal are not supported by this backend: run without a tty");
   }
 
-  ContainerState start(String id);
+  ContainerState start(ContainerId id);
 
-  ContainerState state(String id);
+  ContainerState state(ContainerId id);
 
   List<String> list();
 
-  void kill(String id, int signal, boolean all);
+  void kill(ContainerId id, int signal, boolean all);
 
-  void delete(String id, boolean force);
+  void delete(ContainerId id, boolean force);
 
-  Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException;
+  Optional<Integer> awaitExit(ContainerId id, Duration wait) throws InterruptedException;
 
-  default ExecProcess exec(String id, ExecSpec spec) {
+  default ExecProcess exec(ContainerId id, ExecSpec spec) {
     throw unsupported(id, "exec");
   }
 
-  default void pause(String id) {
+  default void pause(ContainerId id) {
     throw unsupported(id, "pause");
   }
 
-  default void resume(String id) {
+  default void resume(ContainerId id) {
     throw unsupported(id, "resume");
   }
 
-  default List<Long> pids(String id) {
+  default List<Long> pids(ContainerId id) {
     throw unsupported(id, "ps");
   }
 
-  default void update(String id, ResourceLimits limits) {
+  default void update(ContainerId id, ResourceLimits limits) {
     throw unsupported(id, "update");
   }
 
-  private LxcRuntimeException unsupported(String id, String operation) {
+  private LxcRuntimeException unsupported(ContainerId id, String operation) {
     return new LxcRuntimeException(
-        id, operation + " is not supported by the " + getClass().getSimpleName() + " backend");
+        id.value(),
+        operation + " is not supported by the " + getClass().getSimpleName() + " backend");
   }
 }

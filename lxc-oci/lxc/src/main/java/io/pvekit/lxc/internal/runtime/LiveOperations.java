@@ -31,12 +31,12 @@ public final class LiveOperations {
    *
    * @return the process, a child of this JVM unless the engine detaches
    */
-  public ExecProcess exec(String id, ExecSpec spec, int stdin, int stdout, int stderr) {
+  public ExecProcess exec(ContainerId id, ExecSpec spec, int stdin, int stdout, int stderr) {
     ContainerDir dir = engine.dir(id);
     ContainerRecord record = dir.load();
     requireStatus(dir, record, ContainerStatus.RUNNING, "exec in");
     if (spec.cwd().isPresent()) {
-      ExecCwd.check(id, record.initPid, spec.cwd().get());
+      ExecCwd.check(id.value(), record.initPid, spec.cwd().get());
     }
     if (spec.terminal()) {
       return TerminalExec.start(dir, record, spec, engine.lxcAttach(), engine.detached());
@@ -60,7 +60,7 @@ public final class LiveOperations {
       pid = handle.attach(request);
     } catch (IllegalStateException e) {
       throw new LxcRuntimeException(
-          id,
+          id.value(),
           "exec " + spec.args().get(0) + " in container " + id + " failed: " + e.getMessage(),
           dir.logTail(10),
           e);
@@ -68,47 +68,47 @@ public final class LiveOperations {
     return new StartedExec(pid, () -> Libc.get().waitForExit(pid));
   }
 
-  public void pause(String id) {
+  public void pause(ContainerId id) {
     ContainerDir dir = engine.dir(id);
     requireStatus(dir, dir.load(), ContainerStatus.RUNNING, "pause");
     try (LxcContainerHandle handle = open(dir)) {
       if (!handle.freeze()) {
         throw new LxcRuntimeException(
-            id, "liblxc could not freeze container " + id, dir.logTail(10), null);
+            id.value(), "liblxc could not freeze container " + id, dir.logTail(10), null);
       }
     }
   }
 
-  public void resume(String id) {
+  public void resume(ContainerId id) {
     ContainerDir dir = engine.dir(id);
     requireStatus(dir, dir.load(), ContainerStatus.PAUSED, "resume");
     try (LxcContainerHandle handle = open(dir)) {
       if (!handle.unfreeze()) {
         throw new LxcRuntimeException(
-            id, "liblxc could not thaw container " + id, dir.logTail(10), null);
+            id.value(), "liblxc could not thaw container " + id, dir.logTail(10), null);
       }
     }
   }
 
   /** The host PIDs of the container's processes (pvekit's supervisor excluded). */
-  public List<Long> pids(String id) {
+  public List<Long> pids(ContainerId id) {
     return Teardown.containerPids(engine.dir(id).load());
   }
 
-  public void update(String id, ResourceLimits limits) {
+  public void update(ContainerId id, ResourceLimits limits) {
     ContainerDir dir = engine.dir(id);
     ContainerRecord record = dir.load();
     ContainerStatus status = LocalLxcEngine.liveStatus(record);
     if (status == ContainerStatus.STOPPED || status == ContainerStatus.CREATING) {
       throw new ContainerStateException(
-          id, status, "cannot update container " + id + " in state " + status.ociName());
+          id.value(), status, "cannot update container " + id + " in state " + status.ociName());
     }
     Map<String, String> files = CgroupSettings.of(limits, CgroupLayout.detect());
     try (LxcContainerHandle handle = open(dir)) {
       for (Map.Entry<String, String> file : files.entrySet()) {
         if (!handle.setCgroupItem(file.getKey(), file.getValue())) {
           throw new LxcRuntimeException(
-              id,
+              id.value(),
               "cannot set "
                   + file.getKey()
                   + " = "

@@ -35,26 +35,27 @@ public final class LocalBackend implements ContainerEngine {
   }
 
   @Override
-  public ContainerState create(String id, Path bundle) {
-    return engine.create(id, bundle, new BundlePreparer(id, bundle, hookRunner, initHelper));
+  public ContainerState create(ContainerId id, Path bundle) {
+    return engine.create(
+        id, bundle, new BundlePreparer(id.value(), bundle, hookRunner, initHelper));
   }
 
   @Override
-  public ContainerState create(String id, Path bundle, Path consoleSocket) {
+  public ContainerState create(ContainerId id, Path bundle, Path consoleSocket) {
     return engine.create(
-        id,
+        id.value(),
         bundle,
-        new BundlePreparer(id, bundle, hookRunner, initHelper),
+        new BundlePreparer(id.value(), bundle, hookRunner, initHelper),
         Optional.of(consoleSocket));
   }
 
   @Override
-  public ContainerState start(String id) {
+  public ContainerState start(ContainerId id) {
     return engine.start(id);
   }
 
   @Override
-  public ContainerState state(String id) {
+  public ContainerState state(ContainerId id) {
     return engine.state(id);
   }
 
@@ -64,42 +65,42 @@ public final class LocalBackend implements ContainerEngine {
   }
 
   @Override
-  public void kill(String id, int signal, boolean all) {
+  public void kill(ContainerId id, int signal, boolean all) {
     engine.kill(id, signal, all);
   }
 
   @Override
-  public void delete(String id, boolean force) {
+  public void delete(ContainerId id, boolean force) {
     engine.delete(id, force);
   }
 
   @Override
-  public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
+  public Optional<Integer> awaitExit(ContainerId id, Duration wait) throws InterruptedException {
     return engine.awaitExit(id, wait);
   }
 
   @Override
-  public ExecProcess exec(String id, ExecSpec spec) {
+  public ExecProcess exec(ContainerId id, ExecSpec spec) {
     return live.exec(id, spec, 0, 1, 2);
   }
 
   @Override
-  public void pause(String id) {
+  public void pause(ContainerId id) {
     live.pause(id);
   }
 
   @Override
-  public void resume(String id) {
+  public void resume(ContainerId id) {
     live.resume(id);
   }
 
   @Override
-  public List<Long> pids(String id) {
+  public List<Long> pids(ContainerId id) {
     return live.pids(id);
   }
 
   @Override
-  public void update(String id, ResourceLimits limits) {
+  public void update(ContainerId id, ResourceLimits limits) {
     live.update(id, limits);
   }
 }

@@ -66,7 +66,7 @@ public final class LocalLxcEngine {
     return root;
   }
 
-  ContainerDir dir(String id) {
+  ContainerDir dir(ContainerId id) {
     return new ContainerDir(root, id);
   }
 
@@ -85,8 +85,8 @@ public final class LocalLxcEngine {
    * Sets the container up and leaves the init waiting for {@link #start}. On any failure nothing of
    * the container is left (processes, cgroups, state directory).
    */
-  public ContainerState create(String id, Path bundle, Preparer preparer) {
-    return create(id, bundle, preparer, Optional.empty());
+  public ContainerState create(ContainerId id, Path bundle, Preparer preparer) {
+    return create(id.value(), bundle, preparer, Optional.empty());
   }
 
   /**
@@ -96,7 +96,7 @@ public final class LocalLxcEngine {
    */
   public ContainerState create(
       String id, Path bundle, Preparer preparer, Optional<Path> consoleSocket) {
-    ContainerDir dir = dir(id);
+    ContainerDir dir = dir(ContainerId.of(id));
     try {
       Files.createDirectories(root);
       Files.createDirectory(dir.path);
@@ -235,17 +235,17 @@ public final class LocalLxcEngine {
   }
 
   /** Releases the init of a created container: it execs the user process. */
-  public ContainerState start(String id) {
+  public ContainerState start(ContainerId id) {
     ContainerDir dir = dir(id);
     ContainerRecord record = dir.load();
     ContainerStatus status = liveStatus(record);
     if (status != ContainerStatus.CREATED) {
       throw new ContainerStateException(
-          id, status, "cannot start container " + id + " in state " + status.ociName());
+          id.value(), status, "cannot start container " + id + " in state " + status.ociName());
     }
     // startContainer hooks run in the container's namespaces; the init is held after pivot_root.
     HookRunner.run(
-        id,
+        id.value(),
         "startContainer",
         record.hooks("startContainer"),
         StateJson.render(toState(record, status)),
@@ -260,7 +260,8 @@ public final class LocalLxcEngine {
             "--pid",
             "--"));
     if (!dir.signalHook("start")) {
-      throw new LxcRuntimeException(id, "container " + id + " has no start fifo; delete it");
+      throw new LxcRuntimeException(
+          id.value(), "container " + id + " has no start fifo; delete it");
     }
     // start returns once the user process runs: until the init execs, /proc/PID/exe is lxc-start.
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -268,13 +269,16 @@ public final class LocalLxcEngine {
     while ((exe = executable(record.initPid)).isPresent() && exe.get().equals(lxcStartBinary)) {
       if (System.nanoTime() > deadline) {
         throw new LxcRuntimeException(
-            id, "container " + id + " did not start within " + timeout, dir.logTail(15), null);
+            id.value(),
+            "container " + id + " did not start within " + timeout,
+            dir.logTail(15),
+            null);
       }
       LockSupport.parkNanos(POLL_NANOS);
     }
     if (exe.isEmpty() && dir.logTail(15).stream().anyMatch(l -> l.contains("Failed to exec"))) {
       throw new LxcRuntimeException(
-          id,
+          id.value(),
           "container " + id + " did not start: its init could not exec the user process",
           dir.logTail(15),
           null);
@@ -283,7 +287,7 @@ public final class LocalLxcEngine {
     dir.save(record);
     ContainerState state = toState(record, ContainerStatus.RUNNING);
     try {
-      HookRunner.run(id, "poststart", record.hooks("poststart"), StateJson.render(state));
+      HookRunner.run(id.value(), "poststart", record.hooks("poststart"), StateJson.render(state));
     } catch (LxcRuntimeException e) {
       // The spec: a failing poststart hook is only a warning.
       System.err.println("warning: " + e.getMessage());
@@ -300,7 +304,7 @@ public final class LocalLxcEngine {
   }
 
   /** The container's state, looking at its processes and freezer. */
-  public ContainerState state(String id) {
+  public ContainerState state(ContainerId id) {
     ContainerRecord record = dir(id).load();
     return toState(record, liveStatus(record));
   }
@@ -324,18 +328,18 @@ public final class LocalLxcEngine {
     return ids;
   }
 
-  public void kill(String id, int signal, boolean all) {
+  public void kill(ContainerId id, int signal, boolean all) {
     new Teardown(this).kill(dir(id), signal, all);
   }
 
-  public void delete(String id, boolean force) {
+  public void delete(ContainerId id, boolean force) {
     ContainerDir dir = dir(id);
     if (!dir.exists()) {
       if (force) {
         dir.removeAll();
         return;
       }
-      throw new io.pvekit.lxc.ContainerNotFoundException(id, root.toString());
+      throw new io.pvekit.lxc.ContainerNotFoundException(id.value(), root.toString());
     }
     new Teardown(this).delete(dir, force);
     supervisors.remove(id);
@@ -346,7 +350,7 @@ public final class LocalLxcEngine {
    * signal; 255 when the supervisor was killed before it could tell). Works for containers other
    * processes created too, through the status the supervisor writes into the state directory.
    */
-  public Optional<Integer> awaitExit(String id, Duration wait) throws InterruptedException {
+  public Optional<Integer> awaitExit(ContainerId id, Duration wait) throws InterruptedException {
     Process supervisor = supervisors.get(id);
     if (supervisor != null) {
       if (!supervisor.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {

@@ -42,7 +42,7 @@ class LocalLxcEngineIT {
   @AfterEach
   void deleteLeftovers() throws Exception {
     for (String id : engine.list()) {
-      engine.delete(id, true);
+      engine.delete(ContainerId.of(id), true);
     }
     LeakCheck.assertNothingLeft(prefix, dir.resolve("state"));
   }
@@ -80,7 +80,7 @@ class LocalLxcEngineIT {
     String id = prefix + "life";
     ContainerState created =
         engine.create(
-            id,
+            ContainerId.of(id),
             dir.resolve("bundle"),
             state -> prepared(state, "/bin/sh", "-c", "echo ran > /tmp/marker"));
     assertThat(created.status()).isEqualTo(ContainerStatus.CREATED);
@@ -90,38 +90,44 @@ class LocalLxcEngineIT {
     assertThat(Files.readString(Path.of("/proc/" + created.pid() + "/cmdline")))
         .startsWith("/usr/bin/lxc-start");
     assertThat(rootfs.resolve("tmp/marker")).doesNotExist();
-    assertThat(engine.state(id).status()).isEqualTo(ContainerStatus.CREATED);
+    assertThat(engine.state(ContainerId.of(id)).status()).isEqualTo(ContainerStatus.CREATED);
     List<Path> cgroups = Cgroups.of(created.pid()).values().stream().toList();
     assertThat(Cgroups.of(created.supervisorPid()).values()).containsAll(cgroups);
 
-    ContainerState running = engine.start(id);
+    ContainerState running = engine.start(ContainerId.of(id));
     assertThat(running.status()).isEqualTo(ContainerStatus.RUNNING);
-    assertThat(engine.awaitExit(id, timeout())).contains(0);
+    assertThat(engine.awaitExit(ContainerId.of(id), timeout())).contains(0);
     assertThat(rootfs.resolve("tmp/marker")).hasContent("ran\n");
-    assertThat(engine.state(id).status()).isEqualTo(ContainerStatus.STOPPED);
-    assertThat(engine.state(id).pid()).isZero();
+    assertThat(engine.state(ContainerId.of(id)).status()).isEqualTo(ContainerStatus.STOPPED);
+    assertThat(engine.state(ContainerId.of(id)).pid()).isZero();
 
-    engine.delete(id, false);
+    engine.delete(ContainerId.of(id), false);
     assertThat(dir.resolve("state").resolve(id)).doesNotExist();
     assertThat(cgroups).allSatisfy(cgroup -> assertThat(cgroup).doesNotExist());
-    assertThatThrownBy(() -> engine.state(id)).isInstanceOf(ContainerNotFoundException.class);
+    assertThatThrownBy(() -> engine.state(ContainerId.of(id)))
+        .isInstanceOf(ContainerNotFoundException.class);
   }
 
   @Test
   void exitStatusAndSignal_reachTheSupervisor() throws Exception {
     String exits = prefix + "exit";
     engine.create(
-        exits, dir.resolve("bundle"), state -> prepared(state, "/bin/sh", "-c", "exit 7"));
-    engine.start(exits);
-    assertThat(engine.awaitExit(exits, timeout())).contains(7);
-    engine.delete(exits, false);
+        ContainerId.of(exits),
+        dir.resolve("bundle"),
+        state -> prepared(state, "/bin/sh", "-c", "exit 7"));
+    engine.start(ContainerId.of(exits));
+    assertThat(engine.awaitExit(ContainerId.of(exits), timeout())).contains(7);
+    engine.delete(ContainerId.of(exits), false);
 
     String killed = prefix + "kill";
-    engine.create(killed, dir.resolve("bundle"), state -> prepared(state, "/bin/sleep", "60"));
-    engine.start(killed);
-    engine.kill(killed, Signals.SIGKILL, false);
-    assertThat(engine.awaitExit(killed, timeout())).contains(137);
-    engine.delete(killed, false);
+    engine.create(
+        ContainerId.of(killed),
+        dir.resolve("bundle"),
+        state -> prepared(state, "/bin/sleep", "60"));
+    engine.start(ContainerId.of(killed));
+    engine.kill(ContainerId.of(killed), Signals.SIGKILL, false);
+    assertThat(engine.awaitExit(ContainerId.of(killed), timeout())).contains(137);
+    engine.delete(ContainerId.of(killed), false);
   }
 
   @Test
@@ -131,7 +137,9 @@ class LocalLxcEngineIT {
     String exits = prefix + "detached-exit";
     ContainerState created =
         detached.create(
-            exits, dir.resolve("bundle"), state -> prepared(state, "/bin/sh", "-c", "exit 7"));
+            ContainerId.of(exits),
+            dir.resolve("bundle"),
+            state -> prepared(state, "/bin/sh", "-c", "exit 7"));
     ProcessHandle supervisor = ProcessHandle.of(created.supervisorPid()).orElseThrow();
     assertThat(supervisor.parent().map(ProcessHandle::pid))
         .isNotEqualTo(java.util.Optional.of(ProcessHandle.current().pid()));
@@ -139,21 +147,24 @@ class LocalLxcEngineIT {
         .doesNotContain(created.supervisorPid());
     assertThat(Cgroups.of(created.supervisorPid()).values())
         .containsAll(Cgroups.of(created.pid()).values());
-    detached.start(exits);
+    detached.start(ContainerId.of(exits));
     // a second engine, as a later proxmox-lxcri command would be, learns the status
     LocalLxcEngine later =
         new LocalLxcEngine(dir.resolve("state"), Path.of("/usr/bin/lxc-start"), timeout(), true);
-    assertThat(later.awaitExit(exits, timeout())).contains(7);
-    later.delete(exits, false);
-    assertThat(later.awaitExit(exits, timeout())).isEmpty();
+    assertThat(later.awaitExit(ContainerId.of(exits), timeout())).contains(7);
+    later.delete(ContainerId.of(exits), false);
+    assertThat(later.awaitExit(ContainerId.of(exits), timeout())).isEmpty();
 
     String killed = prefix + "detached-kill";
-    detached.create(killed, dir.resolve("bundle"), state -> prepared(state, "/bin/sleep", "60"));
-    detached.start(killed);
-    assertThat(detached.awaitExit(killed, Duration.ofMillis(200))).isEmpty();
-    detached.kill(killed, Signals.SIGKILL, false);
-    assertThat(detached.awaitExit(killed, timeout())).contains(137);
-    detached.delete(killed, false);
+    detached.create(
+        ContainerId.of(killed),
+        dir.resolve("bundle"),
+        state -> prepared(state, "/bin/sleep", "60"));
+    detached.start(ContainerId.of(killed));
+    assertThat(detached.awaitExit(ContainerId.of(killed), Duration.ofMillis(200))).isEmpty();
+    detached.kill(ContainerId.of(killed), Signals.SIGKILL, false);
+    assertThat(detached.awaitExit(ContainerId.of(killed), timeout())).contains(137);
+    detached.delete(ContainerId.of(killed), false);
   }
 
   @Test
@@ -164,7 +175,7 @@ class LocalLxcEngineIT {
     assertThatThrownBy(
             () ->
                 detached.create(
-                    id,
+                    ContainerId.of(id),
                     dir.resolve("bundle"),
                     state ->
                         new PreparedContainer(
@@ -186,11 +197,11 @@ class LocalLxcEngineIT {
     String id = prefix + "created";
     ContainerState created =
         engine.create(
-            id,
+            ContainerId.of(id),
             dir.resolve("bundle"),
             state -> prepared(state, "/bin/sh", "-c", "touch /tmp/never"));
     List<Path> cgroups = Cgroups.of(created.pid()).values().stream().toList();
-    engine.delete(id, false);
+    engine.delete(ContainerId.of(id), false);
     assertThat(ProcessHandle.of(created.pid())).isEmpty();
     assertThat(Proc.startTime(created.supervisorPid())).isEmpty();
     assertThat(rootfs.resolve("tmp/never")).doesNotExist();
@@ -201,12 +212,13 @@ class LocalLxcEngineIT {
   @Test
   void deleteRunning_needsForce() throws Exception {
     String id = prefix + "force";
-    engine.create(id, dir.resolve("bundle"), state -> prepared(state, "/bin/sleep", "60"));
-    ContainerState running = engine.start(id);
-    assertThatThrownBy(() -> engine.delete(id, false))
+    engine.create(
+        ContainerId.of(id), dir.resolve("bundle"), state -> prepared(state, "/bin/sleep", "60"));
+    ContainerState running = engine.start(ContainerId.of(id));
+    assertThatThrownBy(() -> engine.delete(ContainerId.of(id), false))
         .isInstanceOf(ContainerStateException.class)
         .hasMessageContaining("not stopped: running");
-    engine.delete(id, true);
+    engine.delete(ContainerId.of(id), true);
     assertThat(ProcessHandle.of(running.pid())).isEmpty();
     assertThat(dir.resolve("state").resolve(id)).doesNotExist();
   }
@@ -217,7 +229,7 @@ class LocalLxcEngineIT {
     assertThatThrownBy(
             () ->
                 engine.create(
-                    id,
+                    ContainerId.of(id),
                     dir.resolve("bundle"),
                     state ->
                         new PreparedContainer(
@@ -241,25 +253,30 @@ class LocalLxcEngineIT {
   @Test
   void missingExecutable_failsStartWithLiblxcLog() throws Exception {
     String id = prefix + "noexec";
-    engine.create(id, dir.resolve("bundle"), state -> prepared(state, "/bin/no-such-binary"));
-    assertThatThrownBy(() -> engine.start(id))
+    engine.create(
+        ContainerId.of(id), dir.resolve("bundle"), state -> prepared(state, "/bin/no-such-binary"));
+    assertThatThrownBy(() -> engine.start(ContainerId.of(id)))
         .isInstanceOf(LxcRuntimeException.class)
         .hasMessageContaining("did not start")
         .hasMessageContaining("no-such-binary");
-    engine.delete(id, false);
+    engine.delete(ContainerId.of(id), false);
     assertThat(dir.resolve("state").resolve(id)).doesNotExist();
   }
 
   @Test
   void duplicateId_isRefused() throws Exception {
     String id = prefix + "dup";
-    engine.create(id, dir.resolve("bundle"), state -> prepared(state, "/bin/true"));
+    engine.create(ContainerId.of(id), dir.resolve("bundle"), state -> prepared(state, "/bin/true"));
     try {
       assertThatThrownBy(
-              () -> engine.create(id, dir.resolve("bundle"), state -> prepared(state, "/bin/true")))
+              () ->
+                  engine.create(
+                      ContainerId.of(id),
+                      dir.resolve("bundle"),
+                      state -> prepared(state, "/bin/true")))
           .isInstanceOf(ContainerExistsException.class);
     } finally {
-      engine.delete(id, true);
+      engine.delete(ContainerId.of(id), true);
     }
   }
 
@@ -271,24 +288,24 @@ class LocalLxcEngineIT {
         new HookCommand("/bin/sh", List.of("sh", "-c", "cat > " + seen), List.of(), 10);
     String good = prefix + "hooked";
     engine.create(
-        good,
+        ContainerId.of(good),
         dir.resolve("bundle"),
         state -> prepared(state, Map.of("poststart", List.of(record)), "/bin/sleep", "60"));
-    ContainerState running = engine.start(good);
+    ContainerState running = engine.start(ContainerId.of(good));
     assertThat(Files.readString(seen))
         .contains("\"status\":\"running\"")
         .contains("\"pid\":" + running.pid());
-    engine.delete(good, true);
+    engine.delete(ContainerId.of(good), true);
 
     String bad = prefix + "badhook";
     HookCommand fail = new HookCommand("/bin/false", List.of("false"), List.of(), 10);
     engine.create(
-        bad,
+        ContainerId.of(bad),
         dir.resolve("bundle"),
         state -> prepared(state, Map.of("startContainer", List.of(fail)), "/bin/true"));
-    assertThatThrownBy(() -> engine.start(bad))
+    assertThatThrownBy(() -> engine.start(ContainerId.of(bad)))
         .isInstanceOf(LxcRuntimeException.class)
         .hasMessageContaining("startContainer hook /bin/false failed");
-    engine.delete(bad, true);
+    engine.delete(ContainerId.of(bad), true);
   }
 }

@@ -29,10 +29,10 @@ class RuntimeValuesTest {
 
   @Test
   void containerIds_followRuncsRule() {
-    ContainerDir.validateId("abc-1.2_3+4");
-    assertThatThrownBy(() -> ContainerDir.validateId("a/b")).hasMessageContaining("invalid");
-    assertThatThrownBy(() -> ContainerDir.validateId("..")).hasMessageContaining("invalid");
-    assertThatThrownBy(() -> ContainerDir.validateId("")).hasMessageContaining("invalid");
+    ContainerId.of("abc-1.2_3+4");
+    assertThatThrownBy(() -> ContainerId.of("a/b")).hasMessageContaining("invalid");
+    assertThatThrownBy(() -> ContainerId.of("..")).hasMessageContaining("invalid");
+    assertThatThrownBy(() -> ContainerId.of("")).hasMessageContaining("invalid");
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The lxc-attach command line of an exec with a terminal. */
 class TerminalExecTest {
   private static final Path ATTACH = Path.of("/usr/bin/lxc-attach");
-  private final ContainerDir dir = new ContainerDir(Path.of("/run/lxcri"), "web");
+  private final ContainerDir dir = new ContainerDir(Path.of("/run/lxcri"), ContainerId.of("web"));
   private final ContainerRecord record = new ContainerRecord();
 
   TerminalExecTest() {
