@@ -45,21 +45,37 @@ final class Native {
 
   private Native() {}
 
+  /**
+   * The binding, or an error that says what to add: pvekit-oci declares jnr-ffi optional (only
+   * unpacking needs it), so a user without it learns here, not from a NoClassDefFoundError.
+   */
+  private static LibC libc() throws IOException {
+    try {
+      return Holder.LIBC;
+    } catch (NoClassDefFoundError e) {
+      throw new IOException(
+          "unpacking an image needs jnr-ffi on the class path (libc's lchown, mknod, xattrs and"
+              + " times): add the dependency com.github.jnr:jnr-ffi (pvekit-oci declares it"
+              + " optional)",
+          e);
+    }
+  }
+
   static void lchown(String path, long uid, long gid) throws IOException {
-    check(Holder.LIBC.lchown(path, (int) uid, (int) gid), "lchown", path);
+    check(libc().lchown(path, (int) uid, (int) gid), "lchown", path);
   }
 
   static void chmod(String path, int mode) throws IOException {
-    check(Holder.LIBC.chmod(path, mode), "chmod", path);
+    check(libc().chmod(path, mode), "chmod", path);
   }
 
   static void lutimes(String path, long seconds, long nanos) throws IOException {
     long[] times = {seconds, nanos, seconds, nanos};
-    check(Holder.LIBC.utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW), "utimensat", path);
+    check(libc().utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW), "utimensat", path);
   }
 
   static void lsetxattr(String path, String name, byte[] value) throws IOException {
-    check(Holder.LIBC.lsetxattr(path, name, value, value.length, 0), "lsetxattr " + name, path);
+    check(libc().lsetxattr(path, name, value, value.length, 0), "lsetxattr " + name, path);
   }
 
   static void mknod(String path, int mode, long major, long minor) throws IOException {
@@ -68,18 +84,18 @@ final class Native {
             | ((major & ~0xfffL) << 32)
             | (minor & 0xffL)
             | ((minor & ~0xffL) << 12);
-    check(Holder.LIBC.mknod(path, mode, dev), "mknod", path);
+    check(libc().mknod(path, mode, dev), "mknod", path);
   }
 
   /** Sets a file's length; growing it leaves a hole, which is what sparse entries need. */
   static void truncate(String path, long length) throws IOException {
-    check(Holder.LIBC.truncate(path, length), "truncate", path);
+    check(libc().truncate(path, length), "truncate", path);
   }
 
   private static void check(int result, String call, String path) throws IOException {
     if (result != 0) {
       int errno = LastError.getLastError(Holder.RUNTIME);
-      throw new IOException(call + " " + path + ": " + Holder.LIBC.strerror(errno));
+      throw new IOException(call + " " + path + ": " + libc().strerror(errno));
     }
   }
 }
