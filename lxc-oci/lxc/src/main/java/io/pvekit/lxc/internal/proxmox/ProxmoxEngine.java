@@ -13,6 +13,7 @@ import io.pvekit.lxc.ProxmoxLxcPlan;
 import io.pvekit.lxc.UnsupportedOciFeatureException;
 import io.pvekit.lxc.internal.runtime.ContainerEngine;
 import io.pvekit.lxc.internal.runtime.ContainerId;
+import io.pvekit.lxc.internal.runtime.ContainerRecord;
 import io.pvekit.lxc.internal.runtime.Signals;
 import io.pvekit.oci.OciSpec;
 import io.pvekit.oci.internal.fs.Trees;
@@ -85,11 +86,11 @@ public final class ProxmoxEngine implements ContainerEngine {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
-    ProxmoxRecord record = new ProxmoxRecord();
+    ContainerRecord record = new ContainerRecord();
     record.id = id.value();
     record.bundle = bundle.toAbsolutePath();
     record.created = Instant.now();
-    record.node = backend.node();
+    record.backend.put("node", backend.node());
     try {
       record.save(dir);
       OciSpec spec = OciSpec.read(record.bundle.resolve("config.json"));
@@ -101,13 +102,13 @@ public final class ProxmoxEngine implements ContainerEngine {
       if (!plan.notExpressible().isEmpty()) {
         throw new UnsupportedOciFeatureException("Proxmox VE", plan.notExpressible());
       }
-      record.template = templates.publish(spec, record.bundle, dir);
-      record.vmid = vmid.value();
+      record.backend.put("template", templates.publish(spec, record.bundle, dir));
+      record.backend.put("vmid", Integer.toString(vmid.value()));
       record.save(dir);
       LxcCreateRequest request =
           LxcCreateRequest.builder()
               .from(plan.request())
-              .osTemplate(record.template)
+              .osTemplate(template(record))
               .description(description(record, plan))
               .build();
       try {
@@ -172,7 +173,7 @@ public final class ProxmoxEngine implements ContainerEngine {
    * Where the container came from, and the plan's config-file lines: the API cannot set them, so
    * they are listed where an operator looks (the container's notes) for root to add if wanted.
    */
-  static String description(ProxmoxRecord record, ProxmoxLxcPlan plan) {
+  static String description(ContainerRecord record, ProxmoxLxcPlan plan) {
     StringBuilder text =
         new StringBuilder(
             "proxmox-lxcri container " + record.id + " (bundle " + record.bundle + ")");
@@ -181,7 +182,7 @@ public final class ProxmoxEngine implements ContainerEngine {
       return text.toString();
     }
     text.append("\n\nNot applied (not API properties; root can add them to /etc/pve/lxc/")
-        .append(record.vmid)
+        .append(vmid(record))
         .append(".conf):\n");
     for (int i = 0; i < lines.size(); i++) {
       String more = "... and " + (lines.size() - i) + " more";
@@ -196,7 +197,7 @@ public final class ProxmoxEngine implements ContainerEngine {
 
   @Override
   public ContainerState start(ContainerId id) {
-    ProxmoxRecord record = load(id);
+    ContainerRecord record = load(id);
     ContainerStatus status = live(record).status;
     if (status != ContainerStatus.CREATED) {
       throw new ContainerStateException(
@@ -205,7 +206,7 @@ public final class ProxmoxEngine implements ContainerEngine {
     try {
       guest(record).start().await(backend.taskTimeout());
     } catch (ProxmoxException e) {
-      throw failure(id, "start CT " + record.vmid, e);
+      throw failure(id, "start CT " + vmid(record), e);
     }
     record.status = ContainerStatus.RUNNING;
     save(record);
@@ -214,7 +215,7 @@ public final class ProxmoxEngine implements ContainerEngine {
 
   @Override
   public ContainerState state(ContainerId id) {
-    ProxmoxRecord record = load(id);
+    ContainerRecord record = load(id);
     Live live = live(record);
     return state(record, live.status, live.pid);
   }
@@ -227,7 +228,7 @@ public final class ProxmoxEngine implements ContainerEngine {
     }
     try (Stream<Path> entries = Files.list(root)) {
       entries
-          .filter(p -> Files.isRegularFile(p.resolve(ProxmoxRecord.FILE)))
+          .filter(p -> Files.isRegularFile(p.resolve(ContainerRecord.FILE)))
           .map(p -> p.getFileName().toString())
           .sorted()
           .forEach(ids::add);
@@ -240,7 +241,7 @@ public final class ProxmoxEngine implements ContainerEngine {
   /** KILL stops the container at once; any other signal asks it to shut down cleanly. */
   @Override
   public void kill(ContainerId id, int signal, boolean all) {
-    ProxmoxRecord record = load(id);
+    ContainerRecord record = load(id);
     ContainerStatus status = live(record).status;
     if (status != ContainerStatus.RUNNING && status != ContainerStatus.PAUSED) {
       throw new ContainerStateException(id.value(), status, "container " + id + " not running");
@@ -252,20 +253,20 @@ public final class ProxmoxEngine implements ContainerEngine {
         guest(record).shutdown();
       }
     } catch (ProxmoxException e) {
-      throw failure(id, "stop CT " + record.vmid, e);
+      throw failure(id, "stop CT " + vmid(record), e);
     }
   }
 
   @Override
   public void delete(ContainerId id, boolean force) {
     Path dir = root.resolve(id.value());
-    if (!Files.isRegularFile(dir.resolve(ProxmoxRecord.FILE))) {
+    if (!Files.isRegularFile(dir.resolve(ContainerRecord.FILE))) {
       if (force) {
         return;
       }
       throw new ContainerNotFoundException(id.value(), root.toString());
     }
-    ProxmoxRecord record = load(id);
+    ContainerRecord record = load(id);
     ContainerStatus status = live(record).status;
     if (!force && (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED)) {
       throw new ContainerStateException(
@@ -283,7 +284,7 @@ public final class ProxmoxEngine implements ContainerEngine {
       }
       removeGuest(record);
     } catch (ProxmoxException e) {
-      throw failure(id, "delete CT " + record.vmid, e);
+      throw failure(id, "delete CT " + vmid(record), e);
     }
     removeDir(dir);
   }
@@ -292,15 +293,15 @@ public final class ProxmoxEngine implements ContainerEngine {
   @Override
   public Optional<Integer> awaitExit(ContainerId id, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
-    ProxmoxRecord record = load(id);
+    ContainerRecord record = load(id);
     while (System.nanoTime() < deadline && live(record).status != ContainerStatus.STOPPED) {
       Thread.sleep(200);
     }
     return Optional.empty();
   }
 
-  private void removeGuest(ProxmoxRecord record) {
-    if (record.vmid <= 0) {
+  private void removeGuest(ContainerRecord record) {
+    if (vmid(record) <= 0) {
       return;
     }
     try {
@@ -320,7 +321,7 @@ public final class ProxmoxEngine implements ContainerEngine {
     }
   }
 
-  private Live live(ProxmoxRecord record) {
+  private Live live(ContainerRecord record) {
     if (record.status == ContainerStatus.CREATING || record.status == ContainerStatus.STOPPED) {
       return new Live(record.status, 0);
     }
@@ -330,7 +331,7 @@ public final class ProxmoxEngine implements ContainerEngine {
     } catch (ProxmoxNotFoundException e) {
       return new Live(ContainerStatus.STOPPED, 0);
     } catch (ProxmoxException e) {
-      throw failure(ContainerId.of(record.id), "read the status of CT " + record.vmid, e);
+      throw failure(ContainerId.of(record.id), "read the status of CT " + vmid(record), e);
     }
     boolean running = summary.status().equals("running");
     if (record.status == ContainerStatus.CREATED) {
@@ -341,13 +342,13 @@ public final class ProxmoxEngine implements ContainerEngine {
         : new Live(ContainerStatus.STOPPED, 0);
   }
 
-  private LxcContainer guest(ProxmoxRecord record) {
-    return backend.client().node(record.node).lxc().container(record.vmid);
+  private LxcContainer guest(ContainerRecord record) {
+    return backend.client().node(node(record)).lxc().container(vmid(record));
   }
 
-  private ProxmoxRecord load(ContainerId id) {
+  private ContainerRecord load(ContainerId id) {
     try {
-      return ProxmoxRecord.load(root.resolve(id.value()));
+      return ContainerRecord.load(root.resolve(id.value()));
     } catch (NoSuchFileException e) {
       throw new ContainerNotFoundException(id.value(), root.toString());
     } catch (IOException e) {
@@ -355,15 +356,11 @@ public final class ProxmoxEngine implements ContainerEngine {
     }
   }
 
-  private void save(ProxmoxRecord record) {
-    try {
-      record.save(root.resolve(record.id));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private void save(ContainerRecord record) {
+    record.save(root.resolve(record.id));
   }
 
-  private static ContainerState state(ProxmoxRecord record, ContainerStatus status, long pid) {
+  private static ContainerState state(ContainerRecord record, ContainerStatus status, long pid) {
     return ContainerState.builder()
         .id(record.id)
         .status(status)
@@ -386,5 +383,18 @@ public final class ProxmoxEngine implements ContainerEngine {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + dir, e);
     }
+  }
+
+  /** The Proxmox guest's id, kept in the shared record's backend section (0 before create). */
+  static int vmid(ContainerRecord record) {
+    return Integer.parseInt(record.backend.getOrDefault("vmid", "0"));
+  }
+
+  private static String node(ContainerRecord record) {
+    return record.backend.getOrDefault("node", "");
+  }
+
+  private static String template(ContainerRecord record) {
+    return record.backend.getOrDefault("template", "");
   }
 }

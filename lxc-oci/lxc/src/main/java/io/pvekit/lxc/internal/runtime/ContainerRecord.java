@@ -20,18 +20,21 @@ import java.util.TreeMap;
  * What pvekit remembers about one container, in {@code ROOT/ID/state} as a properties file: loading
  * it costs no JSON library, which keeps {@code state}, {@code kill} and {@code delete} lean.
  * Written atomically (temp file + rename) so a runtime killed mid-write leaves the previous state.
+ * The one state store of both backends: what only a backend needs (the Proxmox guest's vmid, node
+ * and template) is kept under {@code backend.*} keys.
  */
-final class ContainerRecord {
-  static final String FILE = "state";
+public final class ContainerRecord {
+  /** The file below the container's state directory. */
+  public static final String FILE = "state";
 
-  String id;
-  Path bundle;
+  public String id;
+  public Path bundle;
 
   /** The status as last recorded; the live status also looks at the processes. */
-  ContainerStatus status = ContainerStatus.CREATING;
+  public ContainerStatus status = ContainerStatus.CREATING;
 
-  Instant created = Instant.EPOCH;
-  String ociVersion = "1.0.2";
+  public Instant created = Instant.EPOCH;
+  public String ociVersion = "1.0.2";
   long initPid;
   long initStart;
 
@@ -46,10 +49,19 @@ final class ContainerRecord {
   long monitorStart;
   Map<String, Path> cgroups = new LinkedHashMap<>();
   Map<String, Path> monitorCgroups = new LinkedHashMap<>();
-  Map<String, String> annotations = new TreeMap<>();
+  public Map<String, String> annotations = new TreeMap<>();
+
+  /** What only one backend keeps (for Proxmox: vmid, node, template), as backend.KEY. */
+  public final Map<String, String> backend = new TreeMap<>();
+
   Map<String, List<HookCommand>> hooks = new LinkedHashMap<>();
 
-  static ContainerRecord load(Path dir) throws IOException {
+  /**
+   * @param dir the container's state directory
+   * @return the record stored there
+   * @throws IOException when it cannot be read
+   */
+  public static ContainerRecord load(Path dir) throws IOException {
     Properties p = new Properties();
     try (Reader reader = Files.newBufferedReader(dir.resolve(FILE), StandardCharsets.UTF_8)) {
       p.load(reader);
@@ -74,13 +86,20 @@ final class ContainerRecord {
         r.monitorCgroups.put(key.substring(14), Path.of(value));
       } else if (key.startsWith("annotation.")) {
         r.annotations.put(key.substring(11), value);
+      } else if (key.startsWith("backend.")) {
+        r.backend.put(key.substring(8), value);
       }
     }
     r.hooks = HookCodec.decode(p);
     return r;
   }
 
-  void save(Path dir) {
+  /**
+   * Writes the record atomically.
+   *
+   * @param dir the container's state directory
+   */
+  public void save(Path dir) {
     Properties p = new Properties();
     p.setProperty("id", id);
     p.setProperty("bundle", bundle.toString());
@@ -97,6 +116,7 @@ final class ContainerRecord {
     cgroups.forEach((k, v) -> p.setProperty("cgroup." + k, v.toString()));
     monitorCgroups.forEach((k, v) -> p.setProperty("monitorCgroup." + k, v.toString()));
     annotations.forEach((k, v) -> p.setProperty("annotation." + k, v));
+    backend.forEach((k, v) -> p.setProperty("backend." + k, v));
     HookCodec.encode(hooks, p);
     try {
       Map<String, String> sorted = new TreeMap<>();

@@ -3,6 +3,7 @@ package io.pvekit.lxc.internal.proxmox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pvekit.lxc.ProxmoxLxcPlan;
+import io.pvekit.lxc.internal.runtime.ContainerRecord;
 import io.pvekit.proxmox.LxcCreateRequest;
 import io.pvekit.proxmox.VmId;
 import java.nio.file.Path;
@@ -10,11 +11,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DescriptionTest {
-  private static ProxmoxRecord record() {
-    ProxmoxRecord record = new ProxmoxRecord();
+  private static ContainerRecord record() {
+    ContainerRecord record = new ContainerRecord();
     record.id = "web-1";
     record.bundle = Path.of("/run/bundles/web-1");
-    record.vmid = 240;
+    record.backend.put("vmid", "240");
     return record;
   }
 
