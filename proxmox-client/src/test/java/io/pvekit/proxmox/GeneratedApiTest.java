@@ -93,7 +93,7 @@ class GeneratedApiTest {
           .create(
               c ->
                   c.net(0, QemuNet.parse("virtio=BC:24:11:30:AD:93,bridge=vmbr0"))
-                      .agent(Map.of("enabled", "1"))
+                      .agent(a -> a.enabled(true))
                       .ostype(PveNodesNodeQemuVmidConfig.CreateRequest.Ostype.L26)
                       .cores(2));
     }

@@ -113,7 +113,7 @@ final class SampleValues {
   }
 
   private static int rank(Class<?> type) {
-    if (PropertyStringValue.class.isAssignableFrom(type)) {
+    if (PropertyStringValue.class.isAssignableFrom(type) || isOptions(type)) {
       return 0;
     }
     if (type.isEnum() || type == boolean.class || type == long.class || type == double.class) {
@@ -194,12 +194,48 @@ final class SampleValues {
           out.add(List.of(s));
         }
       }
+    } else if (isOptions(raw)) {
+      out.add(options(raw, spec.get("format")));
     } else if (raw == Map.class) {
       out.add(propertyString(spec.get("format")));
     } else if (raw == String.class) {
       out.addAll(strings(spec));
     }
     return out;
+  }
+
+  /** A generated options class of a property string: {@code builder()} and {@code options()}. */
+  private static boolean isOptions(Class<?> type) {
+    try {
+      return type.getMethod("options").getReturnType() == Map.class
+          && java.lang.reflect.Modifier.isStatic(type.getMethod("builder").getModifiers());
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  /** The options class with every (non-alias) key of the format set through its typed setters. */
+  private static Object options(Class<?> type, JsonNode format) {
+    try {
+      Object builder = type.getMethod("builder").invoke(null);
+      for (Map.Entry<String, JsonNode> key : format.properties()) {
+        if (key.getValue().has("alias")) {
+          continue;
+        }
+        Method setter =
+            setter(builder.getClass(), io.pvekit.codegen.Names.lowerCamel(key.getKey()), false);
+        if (setter == null) {
+          throw new AssertionError(type.getName() + " has no setter for the key " + key.getKey());
+        }
+        String problem = set(builder, setter, key.getValue(), false);
+        if (problem != null && key.getValue().path("optional").asInt(0) == 0) {
+          throw new AssertionError(type.getName() + "." + key.getKey() + ": " + problem);
+        }
+      }
+      return builder.getClass().getMethod("build").invoke(builder);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static long integer(JsonNode spec) {

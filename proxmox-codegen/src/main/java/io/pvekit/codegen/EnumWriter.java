@@ -12,16 +12,20 @@ final class EnumWriter {
   private EnumWriter() {}
 
   static void write(Code out, String type, Param p) {
+    write(out, type, p.name(), p.schema());
+  }
+
+  static void write(Code out, String type, String name, JsonNode schema) {
     out.line("");
-    out.doc("The values of {@code " + Names.doc(p.name()) + "}.");
+    out.doc("The values of {@code " + Names.doc(name) + "}.");
     out.line("public enum " + type + " {");
     List<String> constants = new ArrayList<>();
     Set<String> used = new HashSet<>();
-    for (JsonNode v : p.schema().get("enum")) {
-      String name = Names.constant(v.asText());
-      String unique = name;
+    for (JsonNode v : schema.get("enum")) {
+      String constant = Names.constant(v.asText());
+      String unique = constant;
       for (int i = 2; !used.add(unique); i++) {
-        unique = name + "_" + i;
+        unique = constant + "_" + i;
       }
       constants.add(
           "/** {@code "
@@ -47,7 +51,7 @@ final class EnumWriter {
     out.doc(
         "The value as PVE spells it.",
         "",
-        "@return e.g. {@code " + Names.doc(p.schema().get("enum").get(0).asText()) + "}");
+        "@return e.g. {@code " + Names.doc(schema.get("enum").get(0).asText()) + "}");
     out.line("public String wire() {");
     out.line("return wire;");
     out.line("}");

@@ -278,6 +278,36 @@ final class RequestWriter {
               + ", value, "
               + constant
               + "));");
+      String options = uniqueType(Names.upperCamel(p.name()));
+      OptionsWriter.write(nested, options, p.name(), s.get("format"));
+      emit(
+          out,
+          doc,
+          method,
+          indexArg + options + " value",
+          "parameters.put("
+              + key
+              + ", PveChecks.propertyString("
+              + operation
+              + ", "
+              + wireName
+              + ", value.options(), "
+              + constant
+              + "));");
+      emit(
+          out,
+          doc,
+          method,
+          indexArg + "Consumer<" + options + ".Builder> value",
+          options
+              + ".Builder builder = "
+              + options
+              + ".builder();\nvalue.accept(builder);\nreturn "
+              + method
+              + "("
+              + (p.indexed() ? "index, " : "")
+              + "builder.build());",
+          true);
       emit(
           out,
           doc,
@@ -336,7 +366,9 @@ final class RequestWriter {
     out.line("");
     out.doc(lines.toArray(String[]::new));
     out.line("public Builder " + method + "(" + params + ") {");
-    out.line(body);
+    for (String statement : body.split("\n")) {
+      out.line(statement);
+    }
     if (!returns) {
       out.line("return this;");
     }

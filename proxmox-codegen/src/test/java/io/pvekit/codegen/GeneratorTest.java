@@ -45,6 +45,10 @@ class GeneratorTest {
     assertThat(rules).contains("new PveOperation(\"GET\", \"/cluster/ha/rules\", 1, Map.of())");
     assertThat(Files.readString(dir.resolve("PveNodesNodeQemuVmidConfig.java")))
         .contains("public Builder agent(Map<String, String> value)")
+        .contains("public Builder agent(Agent value)")
+        .contains("public Builder agent(Consumer<Agent.Builder> value)")
+        .contains("public static final class Agent {")
+        .contains("public Builder fstrimClonedDisks(boolean value)")
         .contains("public Builder numa(boolean value)")
         .contains("public Builder numa(int index, Map<String, String> value)");
   }

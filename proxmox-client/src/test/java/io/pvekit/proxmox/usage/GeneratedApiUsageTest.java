@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pvekit.proxmox.PveNodesNodeQemuVmidConfig;
 import io.pvekit.proxmox.PveNodesNodeQemuVmidSnapshot;
 import io.pvekit.proxmox.QemuNet;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Compiles only if the generated requests, enums and records are usable from another package. */
@@ -17,7 +16,11 @@ class GeneratedApiUsageTest {
             .cores(4)
             .ostype(PveNodesNodeQemuVmidConfig.CreateRequest.Ostype.L26)
             .net(1, QemuNet.parse("virtio,bridge=vmbr1"))
-            .agent(Map.of("enabled", "1", "fstrim_cloned_disks", "1"))
+            .agent(
+                PveNodesNodeQemuVmidConfig.CreateRequest.Agent.builder()
+                    .enabled(true)
+                    .fstrimClonedDisks(true)
+                    .build())
             .build();
     assertThat(config.parameters())
         .containsEntry("cores", 4L)
