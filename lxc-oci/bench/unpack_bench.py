@@ -162,7 +162,11 @@ def main():
         text.append(f"| {key} | {r['of_medians']:.2f} | {r['median_paired']:.2f} | {r['cpu_of_medians']:.2f} |")
     text = "\n".join(text) + "\n"
     os.makedirs(args.results, exist_ok=True)
-    base = os.path.join(args.results, f"{bl.utc_date()}-unpack")
+    stem = os.path.join(args.results, f"{bl.utc_date()}-unpack")
+    base, serial = stem, 1
+    while os.path.exists(base + ".json") or (serial == 1 and os.path.exists(stem + "-run1.json")):
+        serial += 1  # never overwrite an earlier run of the day: STEM, STEM-run2, STEM-run3, ...
+        base = f"{stem}-run{serial}"
     bl.write_json(base + ".json", data)
     with open(base + ".txt", "w") as f:
         f.write(text)
