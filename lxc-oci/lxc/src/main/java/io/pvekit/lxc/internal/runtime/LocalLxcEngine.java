@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * (liblxc monitor) -> container init}; the start-host hook holds the init before it execs the user
  * process; the supervisor is what a subreaper reaps and what carries the exit status.
  */
-public final class LocalLxcEngine {
+public class LocalLxcEngine {
   private static final long POLL_NANOS = 500_000;
 
   private final Path root;
@@ -86,27 +86,27 @@ public final class LocalLxcEngine {
    * the container is left (processes, cgroups, state directory).
    */
   public ContainerState create(ContainerId id, Path bundle, Preparer preparer) {
-    return create(id.value(), bundle, preparer, Optional.empty());
+    return create(id, bundle, preparer, Optional.empty());
   }
 
   /**
-   * As {@link #create(String, Path, Preparer)}; a container whose process has a terminal gets a new
-   * pty as the console liblxc relays, and its master goes to {@code consoleSocket} as runc sends it
-   * (SCM_RIGHTS) once the container is set up.
+   * As {@link #create(ContainerId, Path, Preparer)}; a container whose process has a terminal gets
+   * a new pty as the console liblxc relays, and its master goes to {@code consoleSocket} as runc
+   * sends it (SCM_RIGHTS) once the container is set up.
    */
   public ContainerState create(
-      String id, Path bundle, Preparer preparer, Optional<Path> consoleSocket) {
-    ContainerDir dir = dir(ContainerId.of(id));
+      ContainerId id, Path bundle, Preparer preparer, Optional<Path> consoleSocket) {
+    ContainerDir dir = dir(id);
     try {
       Files.createDirectories(root);
       Files.createDirectory(dir.path);
     } catch (FileAlreadyExistsException e) {
-      throw new ContainerExistsException(id, root.toString());
+      throw new ContainerExistsException(id.value(), root.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the state directory " + dir.path, e);
     }
     ContainerRecord record = new ContainerRecord();
-    record.id = id;
+    record.id = id.value();
     record.bundle = bundle.toAbsolutePath();
     record.created = Instant.now();
     Terminals.Pty pty = null;
@@ -125,7 +125,8 @@ public final class LocalLxcEngine {
       if (prepared.terminal()) {
         if (consoleSocket.isEmpty()) {
           throw new LxcRuntimeException(
-              id, "process.terminal is true: create needs --console-socket to hand the pty over");
+              id.value(),
+              "process.terminal is true: create needs --console-socket to hand the pty over");
         }
         pty = Terminals.get().openPty();
       }
@@ -155,7 +156,7 @@ public final class LocalLxcEngine {
       Proc.setOomScoreAdj(supervisor.pid, -1000);
       record.status = ContainerStatus.CREATED;
       dir.save(record);
-      supervisor.process().ifPresent(process -> supervisors.put(id, process));
+      supervisor.process().ifPresent(process -> supervisors.put(id.value(), process));
       if (pty != null) {
         // lxc-start relays the console only from start on (the start-host hook holds it before),
         // and makes the pty raw with TCSAFLUSH then: what is typed before start is discarded
@@ -167,7 +168,8 @@ public final class LocalLxcEngine {
       List<String> tail = dir.logTail(15);
       Exception failure =
           e instanceof IllegalStateException && pty != null // the pty or the console socket
-              ? new LxcRuntimeException(id, "create of container " + id + ": " + e.getMessage())
+              ? new LxcRuntimeException(
+                  id.value(), "create of container " + id + ": " + e.getMessage())
               : e;
       try {
         new Teardown(this).destroy(dir, record);
@@ -178,7 +180,7 @@ public final class LocalLxcEngine {
         throw (RuntimeException) failure;
       }
       throw new LxcRuntimeException(
-          id, "create of container " + id + " failed: " + e.getMessage(), tail, e);
+          id.value(), "create of container " + id + " failed: " + e.getMessage(), tail, e);
     } finally {
       if (pty != null) {
         Terminals.get().close(pty.master());
