@@ -2,7 +2,7 @@ package io.pvekit.lxc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pvekit.oci.ApiListing;
+import io.pvekit.testing.ApiListing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.pvekit.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pvekit.testing.ApiListing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.pvekit.oci;
+package io.pvekit.testing;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -30,10 +31,32 @@ import java.util.stream.Stream;
 public final class ApiListing {
   private ApiListing() {}
 
-  /** The API of {@code pkg}, from the module's compiled classes ({@code target/classes}). */
+  /**
+   * The API of {@code pkg}, from the module's compiled classes ({@code target/classes}).
+   *
+   * @param pkg the public package
+   * @return one line per public type and member, sorted
+   * @throws IOException when the compiled classes cannot be read
+   */
   public static String of(String pkg) throws IOException {
+    return of(pkg, type -> true);
+  }
+
+  /**
+   * The API of the types of {@code pkg} that {@code listed} accepts (for example all but the
+   * generated ones, whose source of truth is a schema rather than this listing).
+   *
+   * @param pkg the public package
+   * @param listed which public types to list
+   * @return one line per listed type and member, sorted
+   * @throws IOException when the compiled classes cannot be read
+   */
+  public static String of(String pkg, Predicate<Class<?>> listed) throws IOException {
     StringBuilder out = new StringBuilder();
     for (Class<?> type : publicTypes(pkg)) {
+      if (!listed.test(type)) {
+        continue;
+      }
       out.append(describe(type)).append('\n');
       Set<String> members = new TreeSet<>();
       for (Member m : members(type)) {
@@ -46,7 +69,13 @@ public final class ApiListing {
     return out.toString();
   }
 
-  /** Every "member: type" of the public API of {@code pkg} whose type is in an internal package. */
+  /**
+   * Every "member: type" of the public API of {@code pkg} whose type is in an internal package.
+   *
+   * @param pkg the public package
+   * @return the offending members, empty when the line holds
+   * @throws IOException when the compiled classes cannot be read
+   */
   public static List<String> internalTypesInSignatures(String pkg) throws IOException {
     List<String> found = new ArrayList<>();
     for (Class<?> type : publicTypes(pkg)) {
@@ -84,27 +113,31 @@ public final class ApiListing {
   }
 
   private static List<Class<?>> classesIn(Type t, List<Class<?>> out) {
+    return classesIn(t, out, new java.util.HashSet<>());
+  }
+
+  private static List<Class<?>> classesIn(Type t, List<Class<?>> out, Set<TypeVariable<?>> seen) {
     if (t instanceof Class<?> c) {
       out.add(c.isArray() ? c.getComponentType() : c);
     } else if (t instanceof ParameterizedType p) {
-      classesIn(p.getRawType(), out);
+      classesIn(p.getRawType(), out, seen);
       for (Type a : p.getActualTypeArguments()) {
-        classesIn(a, out);
+        classesIn(a, out, seen);
       }
     } else if (t instanceof WildcardType w) {
       for (Type b : w.getUpperBounds()) {
-        classesIn(b, out);
+        classesIn(b, out, seen);
       }
       for (Type b : w.getLowerBounds()) {
-        classesIn(b, out);
+        classesIn(b, out, seen);
       }
     } else if (t instanceof GenericArrayType g) {
-      classesIn(g.getGenericComponentType(), out);
-    } else if (t instanceof TypeVariable<?> v) {
+      classesIn(g.getGenericComponentType(), out, seen);
+    } else if (t instanceof TypeVariable<?> v && !seen.contains(v)) {
+      // a recursive bound (T extends Value<T>) would otherwise be walked forever
+      seen.add(v);
       for (Type b : v.getBounds()) {
-        if (!(b instanceof TypeVariable<?>)) {
-          classesIn(b, out);
-        }
+        classesIn(b, out, seen);
       }
     }
     return out;
