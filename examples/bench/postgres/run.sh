@@ -8,7 +8,7 @@
 # Prints ratios against the host and writes everything to results/<date>.txt.
 #
 # Needs root, lxc, runc, postgresql-15 (pgbench, pg_isready from postgresql-client-15), a JDK 17,
-# and lxc-oci packaged (./mvnw -B -pl lxc-oci -am package -DskipTests) unless proxmox-lxcri is installed.
+# and lxc-oci packaged (./mvnw -B -pl lxc-oci/proxmox-lxcri -am package -DskipTests) unless proxmox-lxcri is installed.
 # Usage: examples/bench/postgres/run.sh [ROUNDS=3] [SECONDS=10] [CLIENTS=4]
 set -euo pipefail
 
