@@ -37,6 +37,61 @@ public final class ClusterApi {
     return transport.decode(ApiCall.get("/cluster/nextid"), d -> VmId.parse(d.asText()));
   }
 
+  /**
+   * {@code GET /cluster/nextid?vmid=}: whether the id is free. PVE answers 200 for a free id and
+   * 400 ({@code VM N already exists}) for a taken one.
+   *
+   * @param vmid the id to check
+   * @return true if no guest has it
+   */
+  public boolean isVmIdFree(VmId vmid) {
+    try {
+      transport.call(ApiCall.get("/cluster/nextid").param("vmid", vmid));
+      return true;
+    } catch (ProxmoxParameterException e) {
+      return false;
+    } catch (ProxmoxApiException e) {
+      if (e.status() == 400) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * {@code GET /storage}: the storages the cluster defines (type, content, nodes), not their usage
+   * (that is {@link NodeApi#storages()}).
+   *
+   * @return the storage definitions
+   */
+  public List<StorageDefinition> storageDefinitions() {
+    return transport.decode(
+        ApiCall.get("/storage"),
+        d ->
+            Decode.list(
+                d,
+                e ->
+                    ImmutableStorageDefinition.builder()
+                        .storage(Json.required(e, "storage", "storage", StorageId::of))
+                        .type(Json.text(e, "type").orElse("unknown"))
+                        .content(Json.list(e, "content"))
+                        .shared(Json.flag(e, "shared"))
+                        .disabled(Json.flag(e, "disable"))
+                        .nodes(Json.list(e, "nodes"))
+                        .path(Json.text(e, "path"))
+                        .raw(e)
+                        .build()));
+  }
+
+  /**
+   * {@code GET /cluster/ha}: HA resources and status.
+   *
+   * @return the HA API
+   */
+  public HaApi ha() {
+    return new HaApi(transport);
+  }
+
   /** {@code GET /cluster/tasks}: recent tasks of all nodes. */
   public List<TaskSummary> tasks() {
     return transport.decode(

@@ -78,6 +78,23 @@ public abstract class ConfigUpdate {
     }
 
     /**
+     * Sets QEMU's cloud-init {@code sshkeys}, one public key per entry, URI-encoded as PVE demands
+     * (its format is {@code urlencoded}; sent raw, PVE answers 400), the same way {@link
+     * QemuCreateRequest} sends them.
+     *
+     * @param publicKeys the keys, e.g. {@code ssh-ed25519 AAAA... me@host}
+     * @return this builder
+     */
+    public Builder sshKeys(List<String> publicKeys) {
+      if (publicKeys.isEmpty()) {
+        throw new IllegalArgumentException(
+            "sshkeys: give at least one key, or delete(\"sshkeys\") to remove them");
+      }
+      putValues("sshkeys", Wire.uriEscape(String.join("\n", publicKeys)));
+      return this;
+    }
+
+    /**
      * Removes keys from the config.
      *
      * @param keys e.g. {@code ide2}

@@ -95,6 +95,94 @@ public final class QemuVm {
     return task("reboot", ApiCall.post(BASE + "/status/reboot"));
   }
 
+  /** {@code POST .../status/suspend}: pauses the VM in memory. */
+  public Task suspend() {
+    return task("suspend", ApiCall.post(BASE + "/status/suspend"));
+  }
+
+  /**
+   * {@code POST .../status/suspend} with {@code todisk=1}: hibernates the VM (its RAM goes to a
+   * state volume).
+   *
+   * @param stateStorage where the RAM state goes, or null for PVE's choice
+   * @return the task
+   */
+  public Task hibernate(StorageId stateStorage) {
+    return task(
+        "hibernate",
+        ApiCall.post(BASE + "/status/suspend")
+            .param("todisk", true)
+            .param("statestorage", stateStorage));
+  }
+
+  /** {@code POST .../status/resume}: continues a suspended VM. */
+  public Task resume() {
+    return task("resume", ApiCall.post(BASE + "/status/resume"));
+  }
+
+  /** {@code POST .../status/reset}: a hard reset, like pressing the reset button. */
+  public Task reset() {
+    return task("reset", ApiCall.post(BASE + "/status/reset"));
+  }
+
+  /** {@code GET .../pending}: every key with its current and pending value. */
+  public List<PendingChange> pending() {
+    return transport.decode(at(ApiCall.get(BASE + "/pending")), Ergonomics::pending);
+  }
+
+  /** Cloud-init of this VM: its values, regeneration, the generated files, the drive. */
+  public QemuCloudInit cloudInit() {
+    return new QemuCloudInit(transport, node, vmid, this);
+  }
+
+  /** The QEMU guest agent of this VM. */
+  public QemuAgent agent() {
+    return new QemuAgent(transport, node, vmid);
+  }
+
+  /** Snapshots of this VM. */
+  public Snapshots snapshots() {
+    return new Snapshots(transport, node, vmid, Snapshots.Kind.QEMU);
+  }
+
+  /** Migration of this VM to another node. */
+  public QemuMigration migration() {
+    return new QemuMigration(transport, node, vmid);
+  }
+
+  /**
+   * {@code POST .../move_disk}: moves a disk to another storage.
+   *
+   * @param disk the disk key, e.g. {@code scsi0}
+   * @param storage the target storage
+   * @param deleteSource remove the source volume afterwards (otherwise it stays as {@code unusedN})
+   * @return the task
+   */
+  public Task moveDisk(String disk, StorageId storage, boolean deleteSource) {
+    return task(
+        "move disk of",
+        ApiCall.post(BASE + "/move_disk")
+            .param("disk", disk)
+            .param("storage", storage)
+            .param("delete", deleteSource));
+  }
+
+  /**
+   * {@code PUT .../unlink}: removes disks from the config and destroys their volumes.
+   *
+   * @param disks the disk keys, e.g. {@code unused0}
+   * @param force also destroy volumes of used disks, not only of {@code unusedN}
+   */
+  public void unlink(List<String> disks, boolean force) {
+    if (disks.isEmpty()) {
+      throw new IllegalArgumentException("disks: name at least one disk key to unlink");
+    }
+    transport.call(
+        at(ApiCall.put(BASE + "/unlink"))
+            .param("idlist", String.join(",", disks))
+            .param("force", force));
+  }
+
   /** {@code POST .../clone}: full copy or linked clone, possibly to another node. */
   public Task clone(CloneRequest request) {
     return task("clone", ApiCall.post(BASE + "/clone").params(request.params()));
