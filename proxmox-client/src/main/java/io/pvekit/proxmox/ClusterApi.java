@@ -97,4 +97,17 @@ public final class ClusterApi {
     return transport.decode(
         ApiCall.get("/cluster/tasks"), d -> Decode.list(d, Decode::taskSummary));
   }
+
+  /**
+   * {@code GET /cluster/log?max=}: the newest lines of the cluster log.
+   *
+   * @param max at most this many lines
+   * @return the lines
+   */
+  public List<ClusterLogEntry> log(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max: " + max + " must be at least 1");
+    }
+    return transport.decode(ApiCall.get("/cluster/log").param("max", max), Observing::log);
+  }
 }

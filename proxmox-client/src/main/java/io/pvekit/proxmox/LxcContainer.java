@@ -180,6 +180,47 @@ public final class LxcContainer {
   }
 
   /**
+   * {@code POST .../vncproxy} with {@code websocket=1}: a VNC console proxy for {@code
+   * vncwebsocket}.
+   *
+   * @return the ticket and port
+   */
+  public ConsoleTicket vncProxy() {
+    return transport.decode(
+        at(ApiCall.post(BASE + "/vncproxy")).param("websocket", true), Observing::console);
+  }
+
+  /**
+   * {@code POST .../termproxy}: a text console (serial or {@code pct enter}) proxy for {@code
+   * vncwebsocket}.
+   *
+   * @return the ticket and port
+   */
+  public ConsoleTicket termProxy() {
+    return transport.decode(at(ApiCall.post(BASE + "/termproxy")), Observing::console);
+  }
+
+  /**
+   * {@code GET .../rrddata}: CPU, memory, disk and network samples.
+   *
+   * @param timeframe how far back ({@code DECADE} is for nodes only)
+   * @param consolidation average or maximum per step
+   * @return the samples, oldest first
+   */
+  public List<RrdPoint> rrdData(
+      RrdPoint.Timeframe timeframe, RrdPoint.Consolidation consolidation) {
+    if (timeframe == RrdPoint.Timeframe.DECADE) {
+      throw new IllegalArgumentException("timeframe: DECADE is for nodes only; use YEAR");
+    }
+    return Observing.rrd(transport, at(ApiCall.get(BASE + "/rrddata")), timeframe, consolidation);
+  }
+
+  /** The firewall of this container. */
+  public GuestFirewall firewall() {
+    return new GuestFirewall(transport, node, vmid, Snapshots.Kind.LXC);
+  }
+
+  /**
    * {@code DELETE /nodes/{node}/lxc/{vmid}}.
    *
    * @param purge also remove it from backup jobs, replication and HA

@@ -136,4 +136,42 @@ public final class NodeApi {
             .param("with-local-disks", withLocalDisks),
         d -> Task.from(transport, d, "migrate all guests of " + node));
   }
+
+  /**
+   * {@code POST /nodes/{node}/vzdump}: backs up guests of this node.
+   *
+   * @param request the guests, storage, mode and compression
+   * @return the {@code vzdump} task
+   */
+  public Task backup(BackupRequest request) {
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/vzdump").path("node", node).params(request.params()),
+        d -> Task.from(transport, d, "back up " + request.vmIds()));
+  }
+
+  /**
+   * {@code POST /nodes/{node}/termproxy}: a shell console on the node for {@code vncwebsocket}.
+   *
+   * @return the ticket and port
+   */
+  public ConsoleTicket termProxy() {
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/termproxy").path("node", node), Observing::console);
+  }
+
+  /**
+   * {@code GET /nodes/{node}/rrddata}: the node's CPU, memory, load and network samples.
+   *
+   * @param timeframe how far back
+   * @param consolidation average or maximum per step
+   * @return the samples, oldest first
+   */
+  public List<RrdPoint> rrdData(
+      RrdPoint.Timeframe timeframe, RrdPoint.Consolidation consolidation) {
+    return Observing.rrd(
+        transport,
+        ApiCall.get("/nodes/{node}/rrddata").path("node", node),
+        timeframe,
+        consolidation);
+  }
 }

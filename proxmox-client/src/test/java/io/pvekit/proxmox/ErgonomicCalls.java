@@ -129,7 +129,60 @@ final class ErgonomicCalls {
     ops.put("lxc snapshot", c -> ct(c).snapshots().create("pre-upgrade", null));
     ops.put("lxc rollback", c -> ct(c).snapshots().rollback("pre-upgrade", true));
     ops.put("lxc snapshot delete", c -> ct(c).snapshots().delete("pre-upgrade", true));
+    // 7. backup and restore
+    ops.put("vzdump", c -> c.node("pve1").backup(backup()));
+    ops.put(
+        "qemu restore",
+        c -> c.node("pve1").qemu().restore(VmId.of(102), BACKUP, StorageId.of("local-lvm"), true));
+    ops.put(
+        "lxc restore",
+        c -> c.node("pve1").lxc().restore(VmId.of(132), BACKUP, StorageId.of("local-lvm"), false));
+    // 8. firewall
+    ops.put("qemu firewall options", c -> vm(c).firewall().options());
+    ops.put("qemu firewall set", c -> vm(c).firewall().setOptions(true, "DROP", "ACCEPT"));
+    ops.put("qemu firewall rules", c -> vm(c).firewall().rules());
+    ops.put("qemu firewall add", c -> vm(c).firewall().addRule(sshRule()));
+    ops.put("qemu firewall delete", c -> vm(c).firewall().deleteRule(0));
+    ops.put("lxc firewall add", c -> ct(c).firewall().addRule(sshRule()));
+    // 9. consoles
+    ops.put("qemu vncproxy", c -> vm(c).vncProxy());
+    ops.put("qemu termproxy", c -> vm(c).termProxy());
+    ops.put("lxc vncproxy", c -> ct(c).vncProxy());
+    ops.put("lxc termproxy", c -> ct(c).termProxy());
+    ops.put("node termproxy", c -> c.node("pve1").termProxy());
+    // 10. metrics
+    ops.put(
+        "node rrddata",
+        c -> c.node("pve1").rrdData(RrdPoint.Timeframe.HOUR, RrdPoint.Consolidation.AVERAGE));
+    ops.put("qemu rrddata", c -> vm(c).rrdData(RrdPoint.Timeframe.DAY, RrdPoint.Consolidation.MAX));
+    ops.put(
+        "lxc rrddata", c -> ct(c).rrdData(RrdPoint.Timeframe.WEEK, RrdPoint.Consolidation.AVERAGE));
+    ops.put("cluster log", c -> c.cluster().log(50));
     return ops;
+  }
+
+  static final String BACKUP = "local:backup/vzdump-qemu-101-2026_12_07-10_00_00.vma.zst";
+
+  static BackupRequest backup() {
+    return BackupRequest.builder()
+        .addVmIds(VmId.of(101), VmId.of(102))
+        .storage(StorageId.of("local"))
+        .mode(BackupRequest.Mode.SNAPSHOT)
+        .compress("zstd")
+        .notesTemplate("{{guestname}}")
+        .protect(true)
+        .build();
+  }
+
+  static FirewallRule sshRule() {
+    return FirewallRule.builder()
+        .type("in")
+        .action("ACCEPT")
+        .proto("tcp")
+        .dport("22")
+        .source("10.0.0.0/8")
+        .comment("ssh")
+        .build();
   }
 
   static AclEntry acl() {

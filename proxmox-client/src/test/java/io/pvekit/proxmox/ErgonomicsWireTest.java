@@ -270,4 +270,57 @@ class ErgonomicsWireTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("containers have no RAM snapshots");
   }
+
+  @Test
+  void backupAndFirewall_wireForms() {
+    ErgonomicCalls.all().get("vzdump").accept(client);
+    ErgonomicCalls.all().get("qemu firewall add").accept(client);
+    server.verify(
+        postRequestedFor(urlEqualTo(API + "/nodes/pve1/vzdump"))
+            .withRequestBody(
+                equalTo(
+                    "vmid=101%2C102&storage=local&mode=snapshot&compress=zstd"
+                        + "&notes-template=%7B%7Bguestname%7D%7D&protected=1")));
+    server.verify(
+        postRequestedFor(urlEqualTo(API + "/nodes/pve1/qemu/100/firewall/rules"))
+            .withRequestBody(
+                equalTo(
+                    "type=in&action=ACCEPT&proto=tcp&source=10.0.0.0%2F8&dport=22&comment=ssh"
+                        + "&enable=1")));
+  }
+
+  @Test
+  void consoleTicket_isASecret_andRrdSamplesAreTyped() {
+    String ticket = "PVEVNC:6560F00D::c2VjcmV0dGlja2V0";
+    server.stubFor(
+        post(urlEqualTo(API + "/nodes/pve1/qemu/100/vncproxy"))
+            .willReturn(
+                data(
+                    "{\"port\":\"5900\",\"ticket\":\""
+                        + ticket
+                        + "\",\"user\":\"root@pam\",\"cert\":\"-----BEGIN\",\"upid\":\""
+                        + TypedCalls.UPID
+                        + "\"}")));
+    ConsoleTicket console = vm.vncProxy();
+    assertThat(console.port()).isEqualTo(5900);
+    assertThat(console.ticket().reveal()).isEqualTo(ticket);
+    assertThat(console.toString()).doesNotContain(ticket);
+    server.verify(
+        postRequestedFor(urlEqualTo(API + "/nodes/pve1/qemu/100/vncproxy"))
+            .withRequestBody(equalTo("websocket=1")));
+
+    server.stubFor(
+        get(urlEqualTo(API + "/nodes/pve1/rrddata?timeframe=hour&cf=AVERAGE"))
+            .willReturn(
+                data(
+                    "[{\"time\":1700000000,\"cpu\":0.25,\"memused\":1024},{\"time\":1700000060}]")));
+    List<RrdPoint> points =
+        client.node("pve1").rrdData(RrdPoint.Timeframe.HOUR, RrdPoint.Consolidation.AVERAGE);
+    assertThat(points).hasSize(2);
+    assertThat(points.get(0).values()).containsEntry("cpu", 0.25).containsEntry("memused", 1024.0);
+    assertThat(points.get(1).values()).isEmpty();
+    assertThatThrownBy(() -> vm.rrdData(RrdPoint.Timeframe.DECADE, RrdPoint.Consolidation.MAX))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DECADE is for nodes only");
+  }
 }
