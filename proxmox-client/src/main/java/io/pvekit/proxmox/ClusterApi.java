@@ -84,6 +84,24 @@ public final class ClusterApi {
   }
 
   /**
+   * {@code /cluster/sdn}: zones, VNets, subnets.
+   *
+   * @return the SDN API
+   */
+  public SdnApi sdn() {
+    return new SdnApi(transport);
+  }
+
+  /**
+   * {@code /cluster/firewall}: options, aliases, IP sets.
+   *
+   * @return the datacenter firewall API
+   */
+  public ClusterFirewall firewall() {
+    return new ClusterFirewall(transport);
+  }
+
+  /**
    * {@code GET /cluster/ha}: HA resources and status.
    *
    * @return the HA API

@@ -144,6 +144,27 @@ final class ErgonomicCalls {
     ops.put("qemu firewall add", c -> vm(c).firewall().addRule(sshRule()));
     ops.put("qemu firewall delete", c -> vm(c).firewall().deleteRule(0));
     ops.put("lxc firewall add", c -> ct(c).firewall().addRule(sshRule()));
+    ops.put("sdn zones", c -> c.cluster().sdn().zones());
+    ops.put("sdn simple zone", c -> c.cluster().sdn().createSimpleZone("lab"));
+    ops.put("sdn vlan zone", c -> c.cluster().sdn().createVlanZone("tenants", "vmbr0"));
+    ops.put("sdn delete zone", c -> c.cluster().sdn().deleteZone("lab"));
+    ops.put("sdn vnets", c -> c.cluster().sdn().vnets());
+    ops.put("sdn vnet", c -> c.cluster().sdn().createVnet("tenanta", "tenants", 100));
+    ops.put("sdn delete vnet", c -> c.cluster().sdn().deleteVnet("tenanta"));
+    ops.put(
+        "sdn subnet",
+        c -> c.cluster().sdn().createSubnet("tenanta", "10.10.0.0/24", "10.10.0.1", true));
+    ops.put("sdn apply", c -> c.cluster().sdn().apply());
+    ops.put("cluster firewall options", c -> c.cluster().firewall().options());
+    ops.put("cluster firewall set", c -> c.cluster().firewall().setOptions(true, "DROP", "ACCEPT"));
+    ops.put("cluster firewall aliases", c -> c.cluster().firewall().aliases());
+    ops.put(
+        "cluster firewall alias",
+        c -> c.cluster().firewall().createAlias("mgmt", "10.0.0.0/8", "management"));
+    ops.put("cluster firewall ipset", c -> c.cluster().firewall().createIpSet("blocked", null));
+    ops.put(
+        "cluster firewall ipset add",
+        c -> c.cluster().firewall().addToIpSet("blocked", "192.0.2.0/24", "test net"));
     // 9. consoles
     ops.put("qemu vncproxy", c -> vm(c).vncProxy());
     ops.put("qemu termproxy", c -> vm(c).termProxy());
