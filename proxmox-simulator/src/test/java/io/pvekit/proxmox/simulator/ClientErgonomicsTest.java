@@ -222,4 +222,22 @@ class ClientErgonomicsTest {
     client.cluster().ha().remove("vm:101");
     assertThat(client.cluster().ha().resources()).isEmpty();
   }
+
+  @Test
+  void aRunningContainer_migratesWithRestart() {
+    var ct = client.node("pve1").lxc().container(200);
+    ct.start().await(AWAIT);
+    ct.migrate(NodeName.of("pve2"), true).await(AWAIT);
+    assertThat(client.node("pve2").lxc().container(200).status().status()).isEqualTo("running");
+    assertThat(client.node("pve1").lxc().list()).noneMatch(g -> g.vmid().equals(VmId.of(200)));
+  }
+
+  @Test
+  void volumeNotes_areKept() {
+    String volid = vm.config().values().get("scsi0").split(",", 2)[0];
+    StorageVolume disk = client.node("pve1").storage("local-lvm").volume(volid);
+    disk.updateNotes("root disk of web-1");
+    assertThat(disk.info().notes()).contains("root disk of web-1");
+    assertThat(disk.info().format()).isPresent();
+  }
 }
