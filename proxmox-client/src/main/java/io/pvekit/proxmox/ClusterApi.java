@@ -128,4 +128,41 @@ public final class ClusterApi {
     }
     return transport.decode(ApiCall.get("/cluster/log").param("max", max), Observing::log);
   }
+
+  /**
+   * {@code GET /cluster/backup}: the scheduled backup jobs.
+   *
+   * @return the jobs as PVE lists them ({@code id}, {@code schedule}, {@code vmid}, ...)
+   */
+  public List<com.fasterxml.jackson.databind.JsonNode> backupJobs() {
+    return transport.decode(ApiCall.get("/cluster/backup"), Json::items);
+  }
+
+  /**
+   * {@code POST /cluster/backup}: schedules a backup job for the request's guests.
+   *
+   * @param id the job id
+   * @param schedule a systemd-like calendar event, e.g. {@code daily}, {@code sat 02:00}
+   * @param request the guests, storage, mode and compression ({@code notesTemplate} and {@code
+   *     protect} apply as in {@link NodeApi#backup})
+   */
+  public void createBackupJob(String id, String schedule, BackupRequest request) {
+    if (schedule == null || schedule.isBlank()) {
+      throw new IllegalArgumentException("schedule: give a calendar event like 'daily'");
+    }
+    transport.call(
+        ApiCall.post("/cluster/backup")
+            .param("id", id)
+            .param("schedule", schedule)
+            .params(request.params()));
+  }
+
+  /**
+   * {@code DELETE /cluster/backup/{id}}.
+   *
+   * @param id the job id
+   */
+  public void deleteBackupJob(String id) {
+    transport.call(ApiCall.delete("/cluster/backup/{id}").path("id", id));
+  }
 }

@@ -94,4 +94,63 @@ public final class HaApi {
   public List<JsonNode> status() {
     return transport.decode(ApiCall.get("/cluster/ha/status/current"), Json::items);
   }
+
+  /**
+   * {@code POST /cluster/ha/rules} (PVE 9) of type {@code node-affinity}: keeps resources on the
+   * given nodes (a node may carry a priority, {@code pve1:2}).
+   *
+   * @param rule the rule id
+   * @param resources HA resource ids, e.g. {@code vm:100}
+   * @param nodes the nodes, e.g. {@code pve1:2}, {@code pve2}
+   * @param strict whether the resources may run only there
+   */
+  public void createNodeAffinityRule(
+      String rule, List<String> resources, List<String> nodes, boolean strict) {
+    transport.call(
+        rule(rule, "node-affinity", resources)
+            .param("nodes", String.join(",", nodes))
+            .param("strict", strict));
+  }
+
+  /**
+   * {@code POST /cluster/ha/rules} (PVE 9) of type {@code resource-affinity}: keeps resources
+   * together ({@code positive}) or apart ({@code negative}), e.g. control-plane VMs on different
+   * nodes.
+   *
+   * @param rule the rule id
+   * @param resources HA resource ids, at least two
+   * @param together true for {@code positive}, false for {@code negative} affinity
+   */
+  public void createResourceAffinityRule(String rule, List<String> resources, boolean together) {
+    if (resources.size() < 2) {
+      throw new IllegalArgumentException(
+          "resources: a resource-affinity rule needs at least two resources, got " + resources);
+    }
+    transport.call(
+        rule(rule, "resource-affinity", resources)
+            .param("affinity", together ? "positive" : "negative"));
+  }
+
+  private static ApiCall rule(String rule, String type, List<String> resources) {
+    if (rule == null || !rule.matches("[A-Za-z][A-Za-z0-9_\\-]+")) {
+      throw new IllegalArgumentException(
+          "rule: '" + rule + "' must start with a letter and have letters, digits, '-' or '_'");
+    }
+    if (resources.isEmpty()) {
+      throw new IllegalArgumentException("resources: name at least one HA resource");
+    }
+    return ApiCall.post("/cluster/ha/rules")
+        .param("rule", rule)
+        .param("type", type)
+        .param("resources", String.join(",", resources));
+  }
+
+  /**
+   * {@code DELETE /cluster/ha/rules/{rule}} (PVE 9).
+   *
+   * @param rule the rule id
+   */
+  public void deleteRule(String rule) {
+    transport.call(ApiCall.delete("/cluster/ha/rules/{rule}").path("rule", rule));
+  }
 }

@@ -91,7 +91,8 @@ public final class QemuAgent {
 
   static boolean isNotRunning(ProxmoxApiException e) {
     return e.status() == 500
-        && (e.reason().contains(NOT_RUNNING) || e.getMessage().contains(NOT_RUNNING));
+        && ((e.reason() != null && e.reason().contains(NOT_RUNNING))
+            || String.valueOf(e.getMessage()).contains(NOT_RUNNING));
   }
 
   /**

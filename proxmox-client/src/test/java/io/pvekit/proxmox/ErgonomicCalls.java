@@ -10,7 +10,14 @@ import java.util.function.Consumer;
 final class ErgonomicCalls {
   /** Operations on endpoints that only PVE 9 has. */
   static final Set<String> PVE9_ONLY =
-      Set.of("oci registry pull", "oci repo tags", "ha rules", "lxc create oci");
+      Set.of(
+          "oci registry pull",
+          "oci repo tags",
+          "ha rules",
+          "ha node affinity",
+          "ha resource affinity",
+          "ha delete rule",
+          "lxc create oci");
 
   private ErgonomicCalls() {}
 
@@ -95,6 +102,20 @@ final class ErgonomicCalls {
     ops.put("ha remove", c -> c.cluster().ha().remove("vm:100"));
     ops.put("ha rules", c -> c.cluster().ha().rules());
     ops.put("ha status", c -> c.cluster().ha().status());
+    ops.put(
+        "ha node affinity",
+        c ->
+            c.cluster()
+                .ha()
+                .createNodeAffinityRule(
+                    "web-on-pve1", List.of("vm:100"), List.of("pve1:2", "pve2"), false));
+    ops.put(
+        "ha resource affinity",
+        c ->
+            c.cluster()
+                .ha()
+                .createResourceAffinityRule("cp-apart", List.of("vm:100", "vm:101"), false));
+    ops.put("ha delete rule", c -> c.cluster().ha().deleteRule("cp-apart"));
     // 6. multi-tenancy
     ops.put(
         "pool add members",
@@ -137,6 +158,9 @@ final class ErgonomicCalls {
     ops.put(
         "lxc restore",
         c -> c.node("pve1").lxc().restore(VmId.of(132), BACKUP, StorageId.of("local-lvm"), false));
+    ops.put("backup jobs", c -> c.cluster().backupJobs());
+    ops.put("backup job create", c -> c.cluster().createBackupJob("nightly", "daily", backup()));
+    ops.put("backup job delete", c -> c.cluster().deleteBackupJob("nightly"));
     // 8. firewall
     ops.put("qemu firewall options", c -> vm(c).firewall().options());
     ops.put("qemu firewall set", c -> vm(c).firewall().setOptions(true, "DROP", "ACCEPT"));
