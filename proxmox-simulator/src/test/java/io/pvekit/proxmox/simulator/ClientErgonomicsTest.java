@@ -132,8 +132,9 @@ class ClientErgonomicsTest {
     String volid = vm.config().values().get("scsi1").split(",", 2)[0];
     StorageVolume volume = client.node("pve1").storage("local-lvm").volume(volid);
     assertThat(volume.info().size()).contains(2L << 30);
-    assertThatThrownBy(() -> volume.delete().orElseThrow().await(AWAIT))
-        .isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(volume::delete)
+        .isInstanceOf(ProxmoxApiException.class)
+        .hasMessageContaining("volume is still in use by VM 101");
     vm.updateConfig(ConfigUpdate.builder().delete("scsi1").build());
     volume.delete().orElseThrow().await(AWAIT);
     assertThatThrownBy(volume::info).isInstanceOf(ProxmoxNotFoundException.class);
