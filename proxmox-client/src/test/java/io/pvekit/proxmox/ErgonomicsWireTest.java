@@ -55,6 +55,13 @@ class ErgonomicsWireTest {
                 equalTo(
                     "sshkeys=ssh-ed25519%2520AAAA%2520me%2540host%250Assh-rsa%2520BBBB%2520you%2540host"
                         + "&ciuser=debian")));
+    String raw = "ssh-ed25519 AAAA me@host\nssh-rsa BBBB you@host";
+    String encoded = "ssh-ed25519%20AAAA%20me%40host%0Assh-rsa%20BBBB%20you%40host";
+    assertThat(ConfigUpdate.builder().set("sshkeys", raw).build().values())
+        .containsEntry("sshkeys", encoded);
+    assertThat(ConfigUpdate.builder().set("sshkeys", encoded).build().values())
+        .as("already encoded: unchanged")
+        .containsEntry("sshkeys", encoded);
     assertThatThrownBy(() -> ConfigUpdate.builder().sshKeys(List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("delete(\"sshkeys\")");

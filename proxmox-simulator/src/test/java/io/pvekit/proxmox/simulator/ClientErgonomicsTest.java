@@ -144,15 +144,17 @@ class ClientErgonomicsTest {
   }
 
   @Test
-  void sshKeys_areAcceptedTyped_whileRawTextIsRefused() {
+  void sshKeys_areUriEncoded_typedOrSetAsPasted() {
     List<String> keys = List.of("ssh-ed25519 AAAAC3Nza me@host", "ssh-rsa AAAAB3Nza you@host");
+    vm.updateConfig(ConfigUpdate.builder().sshKeys(keys).build());
+    assertThat(vm.config().values().get("sshkeys")).contains("ssh-ed25519%20AAAAC3Nza");
+    vm.updateConfig(ConfigUpdate.builder().set("sshkeys", "ssh-ed25519 CCCC other@host").build());
+    assertThat(vm.config().values().get("sshkeys")).isEqualTo("ssh-ed25519%20CCCC%20other%40host");
     assertThatThrownBy(
             () ->
                 vm.updateConfig(
-                    ConfigUpdate.builder().set("sshkeys", String.join("\n", keys)).build()))
+                    ConfigUpdate.builder().set("sshkeys", "x").set("cores", "many").build()))
         .isInstanceOf(ProxmoxParameterException.class);
-    vm.updateConfig(ConfigUpdate.builder().sshKeys(keys).build());
-    assertThat(vm.config().values().get("sshkeys")).contains("ssh-ed25519%20AAAAC3Nza");
   }
 
   @Test
