@@ -154,7 +154,9 @@ class ClientErgonomicsTest {
             () ->
                 vm.updateConfig(
                     ConfigUpdate.builder().set("sshkeys", "x").set("cores", "many").build()))
-        .isInstanceOf(ProxmoxParameterException.class);
+        .isInstanceOfSatisfying(
+            ProxmoxParameterException.class,
+            e -> assertThat(e.errors()).containsKey("cores").doesNotContainKey("sshkeys"));
   }
 
   @Test
