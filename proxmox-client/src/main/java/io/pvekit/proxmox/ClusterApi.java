@@ -37,9 +37,132 @@ public final class ClusterApi {
     return transport.decode(ApiCall.get("/cluster/nextid"), d -> VmId.parse(d.asText()));
   }
 
+  /**
+   * {@code GET /cluster/nextid?vmid=}: whether the id is free. PVE answers 200 for a free id and
+   * 400 ({@code VM N already exists}) for a taken one.
+   *
+   * @param vmid the id to check
+   * @return true if no guest has it
+   */
+  public boolean isVmIdFree(VmId vmid) {
+    try {
+      transport.call(ApiCall.get("/cluster/nextid").param("vmid", vmid));
+      return true;
+    } catch (ProxmoxParameterException e) {
+      return false;
+    } catch (ProxmoxApiException e) {
+      if (e.status() == 400) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * {@code GET /storage}: the storages the cluster defines (type, content, nodes), not their usage
+   * (that is {@link NodeApi#storages()}).
+   *
+   * @return the storage definitions
+   */
+  public List<StorageDefinition> storageDefinitions() {
+    return transport.decode(
+        ApiCall.get("/storage"),
+        d ->
+            Decode.list(
+                d,
+                e ->
+                    ImmutableStorageDefinition.builder()
+                        .storage(Json.required(e, "storage", "storage", StorageId::of))
+                        .type(Json.text(e, "type").orElse("unknown"))
+                        .content(Json.list(e, "content"))
+                        .shared(Json.flag(e, "shared"))
+                        .disabled(Json.flag(e, "disable"))
+                        .nodes(Json.list(e, "nodes"))
+                        .path(Json.text(e, "path"))
+                        .raw(e)
+                        .build()));
+  }
+
+  /**
+   * {@code /cluster/sdn}: zones, VNets, subnets.
+   *
+   * @return the SDN API
+   */
+  public SdnApi sdn() {
+    return new SdnApi(transport);
+  }
+
+  /**
+   * {@code /cluster/firewall}: options, aliases, IP sets.
+   *
+   * @return the datacenter firewall API
+   */
+  public ClusterFirewall firewall() {
+    return new ClusterFirewall(transport);
+  }
+
+  /**
+   * {@code GET /cluster/ha}: HA resources and status.
+   *
+   * @return the HA API
+   */
+  public HaApi ha() {
+    return new HaApi(transport);
+  }
+
   /** {@code GET /cluster/tasks}: recent tasks of all nodes. */
   public List<TaskSummary> tasks() {
     return transport.decode(
         ApiCall.get("/cluster/tasks"), d -> Decode.list(d, Decode::taskSummary));
+  }
+
+  /**
+   * {@code GET /cluster/log?max=}: the newest lines of the cluster log.
+   *
+   * @param max at most this many lines
+   * @return the lines
+   */
+  public List<ClusterLogEntry> log(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max: " + max + " must be at least 1");
+    }
+    return transport.decode(ApiCall.get("/cluster/log").param("max", max), Observing::log);
+  }
+
+  /**
+   * {@code GET /cluster/backup}: the scheduled backup jobs.
+   *
+   * @return the jobs as PVE lists them ({@code id}, {@code schedule}, {@code vmid}, ...)
+   */
+  public List<com.fasterxml.jackson.databind.JsonNode> backupJobs() {
+    return transport.decode(ApiCall.get("/cluster/backup"), Json::items);
+  }
+
+  /**
+   * {@code POST /cluster/backup}: schedules a backup job for the request's guests.
+   *
+   * @param id the job id
+   * @param schedule a systemd-like calendar event, e.g. {@code daily}, {@code sat 02:00}
+   * @param request the guests, storage, mode and compression ({@code notesTemplate} and {@code
+   *     protect} apply as in {@link NodeApi#backup})
+   */
+  public void createBackupJob(String id, String schedule, BackupRequest request) {
+    if (schedule == null || schedule.isBlank()) {
+      throw new IllegalArgumentException("schedule: give a calendar event like 'daily'");
+    }
+    transport.call(
+        ApiCall.post("/cluster/backup")
+            .param("id", id)
+            .param("schedule", schedule)
+            .params(request.params()));
+  }
+
+  /**
+   * {@code DELETE /cluster/backup/{id}}.
+   *
+   * @param id the job id
+   */
+  public void deleteBackupJob(String id) {
+    transport.call(ApiCall.delete("/cluster/backup/{id}").path("id", id));
   }
 }

@@ -18,6 +18,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class ConfigUpdate {
+  /** PVE's format {@code urlencoded}. */
+  private static final java.util.regex.Pattern URLENCODED =
+      java.util.regex.Pattern.compile("[-%a-zA-Z0-9_.!~*'()]*");
+
   ConfigUpdate() {}
 
   /** Keys to set with their wire text (booleans as 1/0, property strings formatted). */
@@ -66,14 +70,37 @@ public abstract class ConfigUpdate {
 
     /**
      * Sets a key; the value is written as PVE expects (booleans 1/0, property strings and ids by
-     * their wire form).
+     * their wire form; {@code sshkeys} URI-encoded unless it already is, see {@link #sshKeys}).
      *
      * @param key e.g. {@code cores}, {@code net0}
      * @param value the value
      * @return this builder
      */
     public Builder set(String key, Object value) {
-      putValues(key, Wire.text(value));
+      String text = Wire.text(value);
+      if (key.equals("sshkeys") && !URLENCODED.matcher(text).matches()) {
+        // PVE's format 'urlencoded' refuses anything else with a 400; keys as pasted (spaces,
+        // '@', newlines) are encoded here, text that already is in the format passes unchanged
+        text = Wire.uriEscape(text);
+      }
+      putValues(key, text);
+      return this;
+    }
+
+    /**
+     * Sets QEMU's cloud-init {@code sshkeys}, one public key per entry, URI-encoded as PVE demands
+     * (its format is {@code urlencoded}; sent raw, PVE answers 400), the same way {@link
+     * QemuCreateRequest} sends them.
+     *
+     * @param publicKeys the keys, e.g. {@code ssh-ed25519 AAAA... me@host}
+     * @return this builder
+     */
+    public Builder sshKeys(List<String> publicKeys) {
+      if (publicKeys.isEmpty()) {
+        throw new IllegalArgumentException(
+            "sshkeys: give at least one key, or delete(\"sshkeys\") to remove them");
+      }
+      putValues("sshkeys", Wire.uriEscape(String.join("\n", publicKeys)));
       return this;
     }
 

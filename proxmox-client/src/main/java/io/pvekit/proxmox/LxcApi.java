@@ -36,4 +36,26 @@ public final class LxcApi {
   public LxcContainer container(int vmid) {
     return container(VmId.of(vmid));
   }
+
+  /**
+   * {@code POST /nodes/{node}/lxc} with {@code restore=1}: restores a {@code vzdump} backup as a
+   * container.
+   *
+   * @param vmid the container to create (or overwrite with {@code force})
+   * @param archive the backup's volume id
+   * @param storage where the volumes go, or null for the storages in the backup
+   * @param force overwrite an existing container with this id
+   * @return the {@code vzrestore} task
+   */
+  public Task restore(VmId vmid, String archive, StorageId storage, boolean force) {
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/lxc")
+            .path("node", node)
+            .param("vmid", vmid)
+            .param("ostemplate", archive)
+            .param("restore", true)
+            .param("storage", storage)
+            .param("force", force),
+        d -> Task.from(transport, d, "restore CT " + vmid));
+  }
 }

@@ -21,6 +21,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class LxcCreateRequest {
+  private static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile("[\\x00-\\x08\\x10-\\x1F\\x7F]");
+
   LxcCreateRequest() {}
 
   public abstract VmId vmid();
@@ -69,6 +72,18 @@ public abstract class LxcCreateRequest {
 
   public abstract Optional<String> description();
 
+  /**
+   * The command run as init ({@code entrypoint}, PVE 9.1), e.g. for an application container made
+   * from an OCI image; PVE's default is {@code /sbin/init}.
+   */
+  public abstract Optional<String> entrypoint();
+
+  /**
+   * The container's runtime environment ({@code env}, PVE 9.1), sent as PVE wants it: {@code
+   * KEY=value} entries separated by NUL.
+   */
+  public abstract Map<String, String> env();
+
   /** Further parameters by their PVE name, sent as given. */
   public abstract Map<String, String> extra();
 
@@ -84,6 +99,25 @@ public abstract class LxcCreateRequest {
         throw new IllegalArgumentException("mountPoints: index " + i + " is out of range 0..255");
       }
     }
+    entrypoint()
+        .filter(e -> e.isBlank() || CONTROL.matcher(e).find())
+        .ifPresent(
+            e -> {
+              throw new IllegalArgumentException(
+                  "entrypoint: '" + e + "' must be a command without control characters");
+            });
+    env()
+        .forEach(
+            (k, v) -> {
+              if (!k.matches("\\w+")) {
+                throw new IllegalArgumentException(
+                    "env: name '" + k + "' must be letters, digits and '_'");
+              }
+              if (CONTROL.matcher(v).find()) {
+                throw new IllegalArgumentException(
+                    "env: value of " + k + " must not contain control characters");
+              }
+            });
   }
 
   Map<String, Object> params() {
@@ -112,8 +146,19 @@ public abstract class LxcCreateRequest {
     nameserver().ifPresent(v -> p.put("nameserver", v));
     searchDomain().ifPresent(v -> p.put("searchdomain", v));
     description().ifPresent(v -> p.put("description", v));
+    entrypoint().ifPresent(v -> p.put("entrypoint", v));
+    if (!env().isEmpty()) {
+      p.put("env", envText(env()));
+    }
     p.putAll(extra());
     return p;
+  }
+
+  static String envText(Map<String, String> env) {
+    StringBuilder out = new StringBuilder();
+    env.forEach(
+        (k, v) -> out.append(out.length() == 0 ? "" : "\0").append(k).append('=').append(v));
+    return out.toString();
   }
 
   /**

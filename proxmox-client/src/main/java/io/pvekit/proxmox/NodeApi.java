@@ -69,4 +69,109 @@ public final class NodeApi {
   public TasksApi tasks() {
     return new TasksApi(transport, node);
   }
+
+  /**
+   * {@code GET /nodes/{node}/query-url-metadata}: file name, size and type at a URL, as this node
+   * sees it (before {@link StorageApi#downloadUrl}).
+   *
+   * @param url an http(s) URL
+   * @param verifyCertificates whether the node checks the server's TLS certificate
+   * @return what the server reported
+   */
+  public UrlMetadata queryUrlMetadata(String url, boolean verifyCertificates) {
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/query-url-metadata")
+            .path("node", node)
+            .param("url", url)
+            .param("verify-certificates", verifyCertificates),
+        d -> {
+          Ergonomics.object(d, "url metadata");
+          return ImmutableUrlMetadata.builder()
+              .filename(Json.text(d, "filename"))
+              .size(Json.integer(d, "size"))
+              .mimetype(Json.text(d, "mimetype"))
+              .build();
+        });
+  }
+
+  /**
+   * {@code GET /nodes/{node}/query-oci-repo-tags} (PVE 9.1): the tags of an OCI repository.
+   *
+   * @param reference e.g. {@code docker.io/library/alpine}
+   * @return the tags
+   */
+  public List<String> queryOciRepoTags(String reference) {
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/query-oci-repo-tags")
+            .path("node", node)
+            .param("reference", reference),
+        d -> {
+          if (d == null || !d.isArray()) {
+            throw new IllegalArgumentException("oci repo tags: expected a list");
+          }
+          List<String> tags = new java.util.ArrayList<>();
+          d.forEach(t -> tags.add(Json.text(t)));
+          return tags;
+        });
+  }
+
+  /**
+   * {@code POST /nodes/{node}/migrateall}: moves every guest of this node (e.g. before
+   * maintenance).
+   *
+   * @param target the node to move them to
+   * @param maxWorkers how many migrations run at once
+   * @param withLocalDisks also copy local disks of VMs
+   * @return the task
+   */
+  public Task migrateAll(NodeName target, int maxWorkers, boolean withLocalDisks) {
+    if (maxWorkers < 1) {
+      throw new IllegalArgumentException("maxWorkers: " + maxWorkers + " must be at least 1");
+    }
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/migrateall")
+            .path("node", node)
+            .param("target", target)
+            .param("maxworkers", maxWorkers)
+            .param("with-local-disks", withLocalDisks),
+        d -> Task.from(transport, d, "migrate all guests of " + node));
+  }
+
+  /**
+   * {@code POST /nodes/{node}/vzdump}: backs up guests of this node.
+   *
+   * @param request the guests, storage, mode and compression
+   * @return the {@code vzdump} task
+   */
+  public Task backup(BackupRequest request) {
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/vzdump").path("node", node).params(request.params()),
+        d -> Task.from(transport, d, "back up " + request.vmIds()));
+  }
+
+  /**
+   * {@code POST /nodes/{node}/termproxy}: a shell console on the node for {@code vncwebsocket}.
+   *
+   * @return the ticket and port
+   */
+  public ConsoleTicket termProxy() {
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/termproxy").path("node", node), Observing::console);
+  }
+
+  /**
+   * {@code GET /nodes/{node}/rrddata}: the node's CPU, memory, load and network samples.
+   *
+   * @param timeframe how far back
+   * @param consolidation average or maximum per step
+   * @return the samples, oldest first
+   */
+  public List<RrdPoint> rrdData(
+      RrdPoint.Timeframe timeframe, RrdPoint.Consolidation consolidation) {
+    return Observing.rrd(
+        transport,
+        ApiCall.get("/nodes/{node}/rrddata").path("node", node),
+        timeframe,
+        consolidation);
+  }
 }

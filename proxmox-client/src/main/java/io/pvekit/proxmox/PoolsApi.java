@@ -39,4 +39,52 @@ public final class PoolsApi {
   public void delete(String poolId) {
     transport.call(ApiCall.delete("/pools").param("poolid", poolId));
   }
+
+  /**
+   * {@code PUT /pools}: adds guests and storages to a pool. A guest can be in one pool only.
+   *
+   * @param poolId the pool
+   * @param vms guests to add
+   * @param storages storages to add
+   * @param allowMove take guests out of the pool they are in now instead of failing
+   */
+  public void addMembers(
+      String poolId, List<VmId> vms, List<StorageId> storages, boolean allowMove) {
+    transport.call(members(poolId, vms, storages).param("allow-move", allowMove));
+  }
+
+  /**
+   * {@code PUT /pools} with {@code delete=1}: removes guests and storages from a pool.
+   *
+   * @param poolId the pool
+   * @param vms guests to remove
+   * @param storages storages to remove
+   */
+  public void removeMembers(String poolId, List<VmId> vms, List<StorageId> storages) {
+    transport.call(members(poolId, vms, storages).param("delete", true));
+  }
+
+  private static ApiCall members(String poolId, List<VmId> vms, List<StorageId> storages) {
+    if (vms.isEmpty() && storages.isEmpty()) {
+      throw new IllegalArgumentException("pool " + poolId + ": name at least one guest or storage");
+    }
+    return ApiCall.put("/pools")
+        .param("poolid", poolId)
+        .param("vms", vms.isEmpty() ? null : join(vms))
+        .param("storage", storages.isEmpty() ? null : join(storages));
+  }
+
+  private static String join(List<?> values) {
+    return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+  }
+
+  /**
+   * {@code PUT /pools}: sets the pool's comment.
+   *
+   * @param poolId the pool
+   * @param comment the new comment
+   */
+  public void updateComment(String poolId, String comment) {
+    transport.call(ApiCall.put("/pools").param("poolid", poolId).param("comment", comment));
+  }
 }

@@ -36,4 +36,24 @@ public final class QemuApi {
   public QemuVm vm(int vmid) {
     return vm(VmId.of(vmid));
   }
+
+  /**
+   * {@code POST /nodes/{node}/qemu} with {@code archive}: restores a {@code vzdump} backup as a VM.
+   *
+   * @param vmid the VM to create (or overwrite with {@code force})
+   * @param archive the backup's volume id, e.g. {@code pbs:backup/vm/101/2026-12-07T10:00:00Z}
+   * @param storage where the disks go, or null for the storages in the backup
+   * @param force overwrite an existing VM with this id
+   * @return the {@code qmrestore} task
+   */
+  public Task restore(VmId vmid, String archive, StorageId storage, boolean force) {
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/qemu")
+            .path("node", node)
+            .param("vmid", vmid)
+            .param("archive", archive)
+            .param("storage", storage)
+            .param("force", force),
+        d -> Task.from(transport, d, "restore VM " + vmid));
+  }
 }

@@ -95,6 +95,135 @@ public final class QemuVm {
     return task("reboot", ApiCall.post(BASE + "/status/reboot"));
   }
 
+  /** {@code POST .../status/suspend}: pauses the VM in memory. */
+  public Task suspend() {
+    return task("suspend", ApiCall.post(BASE + "/status/suspend"));
+  }
+
+  /**
+   * {@code POST .../status/suspend} with {@code todisk=1}: hibernates the VM (its RAM goes to a
+   * state volume).
+   *
+   * @param stateStorage where the RAM state goes, or null for PVE's choice
+   * @return the task
+   */
+  public Task hibernate(StorageId stateStorage) {
+    return task(
+        "hibernate",
+        ApiCall.post(BASE + "/status/suspend")
+            .param("todisk", true)
+            .param("statestorage", stateStorage));
+  }
+
+  /** {@code POST .../status/resume}: continues a suspended VM. */
+  public Task resume() {
+    return task("resume", ApiCall.post(BASE + "/status/resume"));
+  }
+
+  /** {@code POST .../status/reset}: a hard reset, like pressing the reset button. */
+  public Task reset() {
+    return task("reset", ApiCall.post(BASE + "/status/reset"));
+  }
+
+  /** {@code GET .../pending}: every key with its current and pending value. */
+  public List<PendingChange> pending() {
+    return transport.decode(at(ApiCall.get(BASE + "/pending")), Ergonomics::pending);
+  }
+
+  /** Cloud-init of this VM: its values, regeneration, the generated files, the drive. */
+  public QemuCloudInit cloudInit() {
+    return new QemuCloudInit(transport, node, vmid, this);
+  }
+
+  /** The QEMU guest agent of this VM. */
+  public QemuAgent agent() {
+    return new QemuAgent(transport, node, vmid);
+  }
+
+  /** Snapshots of this VM. */
+  public Snapshots snapshots() {
+    return new Snapshots(transport, node, vmid, Snapshots.Kind.QEMU);
+  }
+
+  /** Migration of this VM to another node. */
+  public QemuMigration migration() {
+    return new QemuMigration(transport, node, vmid);
+  }
+
+  /**
+   * {@code POST .../move_disk}: moves a disk to another storage.
+   *
+   * @param disk the disk key, e.g. {@code scsi0}
+   * @param storage the target storage
+   * @param deleteSource remove the source volume afterwards (otherwise it stays as {@code unusedN})
+   * @return the task
+   */
+  public Task moveDisk(String disk, StorageId storage, boolean deleteSource) {
+    return task(
+        "move disk of",
+        ApiCall.post(BASE + "/move_disk")
+            .param("disk", disk)
+            .param("storage", storage)
+            .param("delete", deleteSource));
+  }
+
+  /**
+   * {@code PUT .../unlink}: removes disks from the config and destroys their volumes.
+   *
+   * @param disks the disk keys, e.g. {@code unused0}
+   * @param force also destroy volumes of used disks, not only of {@code unusedN}
+   */
+  public void unlink(List<String> disks, boolean force) {
+    if (disks.isEmpty()) {
+      throw new IllegalArgumentException("disks: name at least one disk key to unlink");
+    }
+    transport.call(
+        at(ApiCall.put(BASE + "/unlink"))
+            .param("idlist", String.join(",", disks))
+            .param("force", force));
+  }
+
+  /**
+   * {@code POST .../vncproxy} with {@code websocket=1}: a VNC console proxy for {@code
+   * vncwebsocket}.
+   *
+   * @return the ticket and port
+   */
+  public ConsoleTicket vncProxy() {
+    return transport.decode(
+        at(ApiCall.post(BASE + "/vncproxy")).param("websocket", true), Observing::console);
+  }
+
+  /**
+   * {@code POST .../termproxy}: a text console (serial or {@code pct enter}) proxy for {@code
+   * vncwebsocket}.
+   *
+   * @return the ticket and port
+   */
+  public ConsoleTicket termProxy() {
+    return transport.decode(at(ApiCall.post(BASE + "/termproxy")), Observing::console);
+  }
+
+  /**
+   * {@code GET .../rrddata}: CPU, memory, disk and network samples.
+   *
+   * @param timeframe how far back ({@code DECADE} is for nodes only)
+   * @param consolidation average or maximum per step
+   * @return the samples, oldest first
+   */
+  public List<RrdPoint> rrdData(
+      RrdPoint.Timeframe timeframe, RrdPoint.Consolidation consolidation) {
+    if (timeframe == RrdPoint.Timeframe.DECADE) {
+      throw new IllegalArgumentException("timeframe: DECADE is for nodes only; use YEAR");
+    }
+    return Observing.rrd(transport, at(ApiCall.get(BASE + "/rrddata")), timeframe, consolidation);
+  }
+
+  /** The firewall of this VM. */
+  public GuestFirewall firewall() {
+    return new GuestFirewall(transport, node, vmid, Snapshots.Kind.QEMU);
+  }
+
   /** {@code POST .../clone}: full copy or linked clone, possibly to another node. */
   public Task clone(CloneRequest request) {
     return task("clone", ApiCall.post(BASE + "/clone").params(request.params()));

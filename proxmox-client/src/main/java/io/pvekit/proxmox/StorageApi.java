@@ -28,6 +28,36 @@ public final class StorageApi {
     return call.path("node", node).path("storage", storage);
   }
 
+  /**
+   * One volume of this storage.
+   *
+   * @param volumeId the volume id, e.g. {@code local-lvm:vm-100-disk-0}
+   * @return the volume
+   */
+  public StorageVolume volume(String volumeId) {
+    return new StorageVolume(transport, node, storage, volumeId);
+  }
+
+  /**
+   * {@code POST .../oci-registry-pull} (PVE 9.1): pulls an OCI image into this storage as a
+   * container template.
+   *
+   * @param reference e.g. {@code docker.io/library/nginx:latest}
+   * @param filename the template's file name, or null for PVE's choice
+   * @return the task
+   */
+  public Task ociRegistryPull(String reference, String filename) {
+    if (reference == null || reference.isBlank()) {
+      throw new IllegalArgumentException(
+          "reference: give an image like docker.io/library/alpine:3");
+    }
+    return transport.decode(
+        at(ApiCall.post("/nodes/{node}/storage/{storage}/oci-registry-pull"))
+            .param("reference", reference)
+            .param("filename", filename),
+        d -> Task.from(transport, d, "pull " + reference));
+  }
+
   /** {@code GET .../content}: every volume. */
   public List<StorageContent> content() {
     return transport.decode(

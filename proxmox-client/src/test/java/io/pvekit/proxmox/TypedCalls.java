@@ -162,6 +162,7 @@ final class TypedCalls {
     ops.put("pool delete", c -> c.pools().delete("tenants"));
     ops.put("permissions", c -> c.access().permissions());
     ops.put("permissions of path", c -> c.access().permissions("/vms/100", "ci@pve"));
+    ops.putAll(ErgonomicCalls.all());
     return ops;
   }
 

@@ -1,0 +1,88 @@
+package io.pvekit.proxmox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A guest firewall rule: as listed by {@code GET .../firewall/rules} and as added by {@link
+ * GuestFirewall#addRule}.
+ *
+ * <pre>{@code
+ * FirewallRule.builder().type("in").action("ACCEPT").proto("tcp").dport("22").comment("ssh").build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class FirewallRule {
+  FirewallRule() {}
+
+  /** The position (listed rules; ignored when adding). */
+  public abstract Optional<Long> pos();
+
+  /** {@code in}, {@code out} or {@code group}. */
+  public abstract String type();
+
+  /** {@code ACCEPT}, {@code DROP}, {@code REJECT}, or a security group's name. */
+  public abstract String action();
+
+  public abstract Optional<String> proto();
+
+  public abstract Optional<String> source();
+
+  public abstract Optional<String> dest();
+
+  public abstract Optional<String> dport();
+
+  public abstract Optional<String> sport();
+
+  /** A macro such as {@code SSH} instead of protocol and ports. */
+  public abstract Optional<String> macro();
+
+  public abstract Optional<String> comment();
+
+  @Value.Default
+  public boolean enabled() {
+    return true;
+  }
+
+  @Value.Check
+  void check() {
+    if (!type().matches("in|out|forward|group")) {
+      throw new IllegalArgumentException(
+          "type: '" + type() + "' must be in, out, forward or group");
+    }
+    if (action().isBlank()) {
+      throw new IllegalArgumentException("action: give ACCEPT, DROP, REJECT or a group name");
+    }
+  }
+
+  Map<String, Object> params() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("type", type());
+    p.put("action", action());
+    proto().ifPresent(v -> p.put("proto", v));
+    source().ifPresent(v -> p.put("source", v));
+    dest().ifPresent(v -> p.put("dest", v));
+    dport().ifPresent(v -> p.put("dport", v));
+    sport().ifPresent(v -> p.put("sport", v));
+    macro().ifPresent(v -> p.put("macro", v));
+    comment().ifPresent(v -> p.put("comment", v));
+    p.put("enable", enabled() ? 1 : 0);
+    return p;
+  }
+
+  /**
+   * A builder; {@code type} and {@code action} are required.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link FirewallRule}. */
+  public static final class Builder extends ImmutableFirewallRule.Builder {
+    Builder() {}
+  }
+}
