@@ -74,6 +74,27 @@ class ClientErgonomicsTest {
   }
 
   @Test
+  void pending_listsEveryKeyWithItsCurrentValue_andNothingPending() {
+    vm.updateConfig(ConfigUpdate.builder().set("cores", 3).build());
+    assertThat(vm.pending())
+        .anySatisfy(
+            change -> {
+              assertThat(change.key()).isEqualTo("cores");
+              assertThat(change.value()).contains("3");
+            })
+        .allSatisfy(change -> assertThat(change.pending()).isEmpty());
+
+    var ct = client.node("pve1").lxc().container(200);
+    ct.updateConfig(ConfigUpdate.builder().set("memory", 768).build());
+    assertThat(ct.pending())
+        .anySatisfy(
+            change -> {
+              assertThat(change.key()).isEqualTo("memory");
+              assertThat(change.value()).contains("768");
+            });
+  }
+
+  @Test
   void guestAgent_waitWhileBooting_thenExecAndFileWrite() {
     vm.start().await(AWAIT);
     // README: agent

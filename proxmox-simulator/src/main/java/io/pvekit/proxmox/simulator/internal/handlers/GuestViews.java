@@ -1,5 +1,6 @@
 package io.pvekit.proxmox.simulator.internal.handlers;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.schema.LxcSchema;
@@ -38,6 +39,23 @@ final class GuestViews {
               }
             });
     out.put("digest", guest.digest());
+    return out;
+  }
+
+  /**
+   * {@code GET .../pending}: every config key with its current value. The simulator applies changes
+   * at once (as PVE does for a stopped guest), so no key carries a pending value or delete.
+   */
+  static ArrayNode pending(Guest guest) {
+    ArrayNode out = Json.array();
+    guest
+        .config()
+        .forEach(
+            (key, value) -> {
+              ObjectNode entry = out.addObject();
+              entry.put("key", key);
+              entry.put("value", value);
+            });
     return out;
   }
 

@@ -59,6 +59,13 @@ public final class LxcApi {
             c -> GuestViews.config(guest(c))));
     r.add(
         new Endpoint(
+            "GET",
+            CT + "/pending",
+            LxcSchema.NODE_VMID,
+            perm("/vms/{vmid}", "VM.Audit"),
+            c -> GuestViews.pending(guest(c))));
+    r.add(
+        new Endpoint(
             "PUT",
             CT + "/config",
             LxcSchema.UPDATE,

@@ -58,6 +58,13 @@ public final class QemuApi {
             c -> GuestViews.config(guest(c))));
     r.add(
         new Endpoint(
+            "GET",
+            VM + "/pending",
+            QemuSchema.NODE_VMID,
+            perm("/vms/{vmid}", "VM.Audit"),
+            c -> GuestViews.pending(guest(c))));
+    r.add(
+        new Endpoint(
             "PUT",
             VM + "/config",
             QemuSchema.UPDATE_SYNC,
