@@ -12,6 +12,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,17 +31,6 @@ import java.util.stream.Stream;
  */
 public final class ApiListing {
   private ApiListing() {}
-
-  /**
-   * The API of {@code pkg}, from the module's compiled classes ({@code target/classes}).
-   *
-   * @param pkg the public package
-   * @return one line per public type and member, sorted
-   * @throws IOException when the compiled classes cannot be read
-   */
-  public static String of(String pkg) throws IOException {
-    return of(pkg, type -> true);
-  }
 
   /**
    * The API of the types of {@code pkg} that {@code listed} accepts (for example all but the
@@ -67,6 +57,47 @@ public final class ApiListing {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Fails unless the listing of {@code pkg} equals the committed {@code
+   * src/test/resources/api/PKG.txt}, so that an API change is a reviewed change of that file; with
+   * {@code -Dpvekit.updateApi=true} it rewrites the file first.
+   *
+   * @param pkg the public package
+   * @param listed which public types to list
+   * @throws IOException when the classes or the listing cannot be read
+   */
+  public static void assertCommitted(String pkg, Predicate<Class<?>> listed) throws IOException {
+    Path file = Path.of("src/test/resources/api", pkg + ".txt");
+    String actual = of(pkg, listed);
+    if (Boolean.getBoolean("pvekit.updateApi")) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    if (!Files.exists(file)) {
+      throw new AssertionError(file + " is missing: write it with -Dpvekit.updateApi=true");
+    }
+    List<String> expected = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> now = actual.lines().toList();
+    for (int i = 0; i < Math.max(expected.size(), now.size()); i++) {
+      String was = i < expected.size() ? expected.get(i) : "(end)";
+      String is = i < now.size() ? now.get(i) : "(end)";
+      if (!was.equals(is)) {
+        throw new AssertionError(
+            "the public API of "
+                + pkg
+                + " differs from "
+                + file
+                + " at line "
+                + (i + 1)
+                + ":\n  committed: "
+                + was
+                + "\n  now:       "
+                + is
+                + "\nreview the change, then rewrite the file with -Dpvekit.updateApi=true");
+      }
+    }
   }
 
   /**
