@@ -8,7 +8,6 @@ import io.pvekit.testing.Requires;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,12 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,36 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
   Prerequisite.BUSYBOX_STATIC
 })
 class LxcRuntimeIT {
-  private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final String PREFIX =
-      "lxcrt" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-
-  @TempDir static Path shared;
-  private static Path root;
-  private static LxcRuntime runtime;
+  @RegisterExtension static final RealRuntime REAL = RealRuntime.withoutInitHelper("lxcrt");
   @TempDir Path dir;
-
-  @BeforeAll
-  static void createRuntime() {
-    root = shared.resolve("state");
-    runtime = LxcRuntime.builder().root(root).timeout(WAIT).build();
-  }
-
-  @AfterEach
-  void deleteLeftovers() {
-    for (ContainerState state : runtime.list()) {
-      runtime.delete(state.id(), true);
-    }
-  }
-
-  @AfterAll
-  static void nothingLeaks() throws Exception {
-    LeakCheck.assertNothingLeft(PREFIX, root);
-  }
-
-  private static String id(String name) {
-    return PREFIX + "-" + name;
-  }
 
   @Test
   void probe_seesWhatConfigJsonAsks() throws Exception {
@@ -108,10 +76,10 @@ class LxcRuntimeIT {
             .resources("\"memory\":{\"limit\":67108864},\"pids\":{\"limit\":17}")
             .linux("\"maskedPaths\":[\"/proc/kcore\"],\"readonlyPaths\":[\"/proc/sys\"]")
             .write(dir.resolve("bundle"));
-    String id = id("probe");
-    ContainerState created = runtime.create(id, bundle);
+    String id = REAL.id("probe");
+    ContainerState created = REAL.runtime().create(id, bundle);
     assertThat(created.annotations()).containsEntry("io.pvekit.test", "yes");
-    runtime.start(id);
+    REAL.runtime().start(id);
     Path result = out.resolve("result");
     awaitLine(result, "done");
     Map<String, String> seen = parse(Files.readAllLines(result));
@@ -133,30 +101,31 @@ class LxcRuntimeIT {
     assertThat(seen.get("mntns")).isNotEqualTo(Files.readSymbolicLink(ns("mnt")).toString());
     assertThat(seen.get("pidns")).isNotEqualTo(Files.readSymbolicLink(ns("pid")).toString());
 
-    long pid = runtime.state(id).pid();
+    long pid = REAL.runtime().state(id).pid();
     Map<String, Path> cgroups = cgroupsOf(pid);
     assertThat(Files.readString(cgroups.get("memory").resolve("memory.limit_in_bytes")).trim())
         .isEqualTo("67108864");
     assertThat(Files.readString(cgroups.get("pids").resolve("pids.max")).trim()).isEqualTo("17");
 
-    runtime.kill(id, "KILL", false);
-    assertThat(runtime.awaitExit(id, WAIT)).contains(137);
-    runtime.delete(id, false);
+    REAL.runtime().kill(id, "KILL", false);
+    assertThat(REAL.runtime().awaitExit(id, RealRuntime.WAIT)).contains(137);
+    REAL.runtime().delete(id, false);
     assertThat(cgroups.values()).allSatisfy(c -> assertThat(c).doesNotExist());
   }
 
   @Test
   void exitCodes_andStateTransitions() throws Exception {
     Path bundle = new TestBundles.Spec().args("/bin/sh", "-c", "exit 3").write(dir.resolve("b"));
-    String id = id("exit");
-    assertThat(runtime.create(id, bundle).status()).isEqualTo(ContainerStatus.CREATED);
-    assertThat(runtime.start(id).status()).isEqualTo(ContainerStatus.RUNNING);
-    assertThat(runtime.awaitExit(id, WAIT)).contains(3);
-    assertThat(runtime.state(id).status()).isEqualTo(ContainerStatus.STOPPED);
-    assertThatThrownBy(() -> runtime.kill(id, "TERM", false))
+    String id = REAL.id("exit");
+    assertThat(REAL.runtime().create(id, bundle).status()).isEqualTo(ContainerStatus.CREATED);
+    assertThat(REAL.runtime().start(id).status()).isEqualTo(ContainerStatus.RUNNING);
+    assertThat(REAL.runtime().awaitExit(id, RealRuntime.WAIT)).contains(3);
+    assertThat(REAL.runtime().state(id).status()).isEqualTo(ContainerStatus.STOPPED);
+    assertThatThrownBy(() -> REAL.runtime().kill(id, "TERM", false))
         .isInstanceOf(ContainerStateException.class);
-    runtime.delete(id, false);
-    assertThatThrownBy(() -> runtime.state(id)).isInstanceOf(ContainerNotFoundException.class);
+    REAL.runtime().delete(id, false);
+    assertThatThrownBy(() -> REAL.runtime().state(id))
+        .isInstanceOf(ContainerNotFoundException.class);
   }
 
   @Test
@@ -166,56 +135,58 @@ class LxcRuntimeIT {
             .args("/bin/sleep", "600")
             .resources("\"pids\":{\"limit\":50}")
             .write(dir.resolve("b"));
-    String id = id("live");
-    runtime.create(id, bundle);
-    runtime.start(id);
-    runtime.pause(id);
-    assertThat(runtime.state(id).status()).isEqualTo(ContainerStatus.PAUSED);
-    runtime.resume(id);
-    assertThat(runtime.state(id).status()).isEqualTo(ContainerStatus.RUNNING);
+    String id = REAL.id("live");
+    REAL.runtime().create(id, bundle);
+    REAL.runtime().start(id);
+    REAL.runtime().pause(id);
+    assertThat(REAL.runtime().state(id).status()).isEqualTo(ContainerStatus.PAUSED);
+    REAL.runtime().resume(id);
+    assertThat(REAL.runtime().state(id).status()).isEqualTo(ContainerStatus.RUNNING);
 
     ExecProcess exec =
-        runtime.exec(
-            id,
-            ExecSpec.builder()
-                .addArgs("/bin/sh", "-c", "echo $WHO > /tmp/exec-out; exit 5")
-                .addEnv("PATH=/bin", "WHO=exec-user")
-                .uid(1000)
-                .gid(1000)
-                .build());
+        REAL.runtime()
+            .exec(
+                id,
+                ExecSpec.builder()
+                    .addArgs("/bin/sh", "-c", "echo $WHO > /tmp/exec-out; exit 5")
+                    .addEnv("PATH=/bin", "WHO=exec-user")
+                    .uid(1000)
+                    .gid(1000)
+                    .build());
     assertThat(exec.waitFor()).isEqualTo(5);
     assertThat(dir.resolve("b/rootfs/tmp/exec-out")).hasContent("exec-user\n");
-    assertThat(runtime.pids(id)).contains(runtime.state(id).pid());
+    assertThat(REAL.runtime().pids(id)).contains(REAL.runtime().state(id).pid());
 
-    runtime.update(id, ResourceLimits.builder().pidsLimit(33L).build());
-    Path pids = cgroupsOf(runtime.state(id).pid()).get("pids");
+    REAL.runtime().update(id, ResourceLimits.builder().pidsLimit(33L).build());
+    Path pids = cgroupsOf(REAL.runtime().state(id).pid()).get("pids");
     assertThat(Files.readString(pids.resolve("pids.max")).trim()).isEqualTo("33");
-    runtime.delete(id, true);
+    REAL.runtime().delete(id, true);
   }
 
   @Test
   @Requires(Prerequisite.PYTHON3)
   void execWithTerminal_fromTheJavaApi_waitsForTheStatus() throws Exception {
     Path bundle = new TestBundles.Spec().args("/bin/sleep", "600").write(dir.resolve("b"));
-    String id = id("tty");
-    runtime.create(id, bundle);
-    runtime.start(id);
+    String id = REAL.id("tty");
+    REAL.runtime().create(id, bundle);
+    REAL.runtime().start(id);
     Path socket = dir.resolve("console.sock");
     Process console = consoleSocket(socket, "exit 5\n", null);
     var screen = console.inputReader();
     ExecProcess shell =
-        runtime.exec(
-            id,
-            ExecSpec.builder()
-                .addArgs("/bin/sh", "-c", "test -t 1 && echo IS_TTY; read line; eval \"$line\"")
-                .addEnv("PATH=/bin")
-                .terminal(true)
-                .consoleSocket(socket)
-                .build());
+        REAL.runtime()
+            .exec(
+                id,
+                ExecSpec.builder()
+                    .addArgs("/bin/sh", "-c", "test -t 1 && echo IS_TTY; read line; eval \"$line\"")
+                    .addEnv("PATH=/bin")
+                    .terminal(true)
+                    .consoleSocket(socket)
+                    .build());
     assertThat(shell.waitFor()).isEqualTo(5);
     assertThat(console.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(screen.lines().toList()).contains("IS_TTY");
-    runtime.delete(id, true);
+    REAL.runtime().delete(id, true);
   }
 
   @Test
@@ -224,7 +195,11 @@ class LxcRuntimeIT {
     Path helper = Path.of("target/proxmox-lxcri-init").toAbsolutePath();
     assertThat(helper).as("built by ./mvnw package with gcc").isExecutable();
     LxcRuntime withHelper =
-        LxcRuntime.builder().root(root).timeout(WAIT).initHelper(helper).build();
+        LxcRuntime.builder()
+            .root(REAL.stateRoot())
+            .timeout(RealRuntime.WAIT)
+            .initHelper(helper)
+            .build();
     Path bundle =
         terminal(
             new TestBundles.Spec()
@@ -236,35 +211,35 @@ class LxcRuntimeIT {
                 .write(dir.resolve("b")));
     Path socket = dir.resolve("console.sock");
     Process console = consoleSocket(socket, "exit 4\n", "READY");
-    String id = id("console");
+    String id = REAL.id("console");
     withHelper.create(id, bundle, socket);
     withHelper.start(id);
-    assertThat(withHelper.awaitExit(id, WAIT)).contains(4);
+    assertThat(withHelper.awaitExit(id, RealRuntime.WAIT)).contains(4);
     assertThat(console.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String screen = String.join("\n", console.inputReader().lines().toList());
     assertThat(screen).contains("IS_TTY").contains("pid=1").containsPattern("ctty=[1-9]");
     withHelper.delete(id, false);
-    assertThat(root.resolve(id)).doesNotExist();
+    assertThat(REAL.stateRoot().resolve(id)).doesNotExist();
   }
 
   @Test
   void containerWithTerminal_withoutHelperOrSocket_isRefusedLeavingNothing() throws Exception {
     Path bundle = terminal(new TestBundles.Spec().write(dir.resolve("b")));
-    String id = id("console-refused");
-    assertThatThrownBy(() -> runtime.create(id, bundle, dir.resolve("none.sock")))
+    String id = REAL.id("console-refused");
+    assertThatThrownBy(() -> REAL.runtime().create(id, bundle, dir.resolve("none.sock")))
         .isInstanceOf(LxcRuntimeException.class)
         .hasMessageContaining("needs proxmox-lxcri-init");
-    assertThat(root.resolve(id)).doesNotExist();
+    assertThat(REAL.stateRoot().resolve(id)).doesNotExist();
     LxcRuntime withHelper =
         LxcRuntime.builder()
-            .root(root)
-            .timeout(WAIT)
+            .root(REAL.stateRoot())
+            .timeout(RealRuntime.WAIT)
             .initHelper(Path.of("/bin/true")) // executable: only the missing socket is wrong
             .build();
     assertThatThrownBy(() -> withHelper.create(id, bundle))
         .isInstanceOf(LxcRuntimeException.class)
         .hasMessageContaining("needs --console-socket");
-    assertThat(root.resolve(id)).doesNotExist();
+    assertThat(REAL.stateRoot().resolve(id)).doesNotExist();
   }
 
   private static Path terminal(Path bundle) throws Exception {
@@ -295,7 +270,7 @@ class LxcRuntimeIT {
 
   @Test
   void joinsAnExistingNetworkNamespaceByPath() throws Exception {
-    String netns = PREFIX + "ns";
+    String netns = REAL.id("ns");
     run("ip", "netns", "add", netns);
     try {
       Path out = Files.createDirectories(dir.resolve("out"));
@@ -305,11 +280,11 @@ class LxcRuntimeIT {
               .mount("/out", "bind", out.toString(), "rbind", "rw")
               .networkNamespace("/var/run/netns/" + netns)
               .write(dir.resolve("b"));
-      String id = id("netns");
-      runtime.create(id, bundle);
-      runtime.start(id);
-      assertThat(runtime.awaitExit(id, WAIT)).contains(0);
-      runtime.delete(id, false);
+      String id = REAL.id("netns");
+      REAL.runtime().create(id, bundle);
+      REAL.runtime().start(id);
+      assertThat(REAL.runtime().awaitExit(id, RealRuntime.WAIT)).contains(0);
+      REAL.runtime().delete(id, false);
       long inode = (Long) Files.getAttribute(Path.of("/var/run/netns", netns), "unix:ino");
       assertThat(Files.readString(out.resolve("net")).trim()).isEqualTo("net:[" + inode + "]");
     } finally {
@@ -324,14 +299,14 @@ class LxcRuntimeIT {
     try {
       List<Future<Integer>> results = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        String id = id("many" + i);
+        String id = REAL.id("many" + i);
         results.add(
             pool.submit(
                 () -> {
-                  runtime.create(id, bundle);
-                  runtime.start(id);
-                  int code = runtime.awaitExit(id, WAIT).orElse(-1);
-                  runtime.delete(id, false);
+                  REAL.runtime().create(id, bundle);
+                  REAL.runtime().start(id);
+                  int code = REAL.runtime().awaitExit(id, RealRuntime.WAIT).orElse(-1);
+                  REAL.runtime().delete(id, false);
                   return code;
                 }));
       }
@@ -341,18 +316,18 @@ class LxcRuntimeIT {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(runtime.list()).isEmpty();
+    assertThat(REAL.runtime().list()).isEmpty();
   }
 
   @Test
   void unsupportedSpec_isRefusedNamingTheField() throws Exception {
     Path bundle =
         new TestBundles.Spec().linux("\"intelRdt\":{\"closID\":\"x\"}").write(dir.resolve("b"));
-    String id = id("refused");
-    assertThatThrownBy(() -> runtime.create(id, bundle))
+    String id = REAL.id("refused");
+    assertThatThrownBy(() -> REAL.runtime().create(id, bundle))
         .isInstanceOf(UnsupportedOciFeatureException.class)
         .hasMessageContaining("intelRdt");
-    assertThat(root.resolve(id)).doesNotExist();
+    assertThat(REAL.stateRoot().resolve(id)).doesNotExist();
   }
 
   private static Path ns(String kind) {
@@ -385,7 +360,7 @@ class LxcRuntimeIT {
   }
 
   private static void awaitLine(Path file, String line) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    long deadline = System.nanoTime() + RealRuntime.WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       if (Files.exists(file) && Files.readAllLines(file).contains(line)) {
         return;

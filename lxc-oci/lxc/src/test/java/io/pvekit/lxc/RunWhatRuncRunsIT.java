@@ -8,12 +8,8 @@ import io.pvekit.testing.Prerequisite;
 import io.pvekit.testing.Requires;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,49 +26,26 @@ import org.junit.jupiter.api.io.TempDir;
   Prerequisite.PYTHON3
 })
 class RunWhatRuncRunsIT {
-  private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final Path HELPER = Path.of("target/proxmox-lxcri-init").toAbsolutePath();
-  private static final String PREFIX =
-      "runc" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-
-  @TempDir static Path shared;
-  private static Path root;
-  private static LxcRuntime runtime;
+  @RegisterExtension static final RealRuntime REAL = RealRuntime.withInitHelper("runc");
   @TempDir Path dir;
-
-  @BeforeAll
-  static void createRuntime() {
-    assertThat(HELPER).as("built by ./mvnw package with gcc and libc6-dev").isExecutable();
-    root = shared.resolve("state");
-    runtime = LxcRuntime.builder().root(root).timeout(WAIT).initHelper(HELPER).build();
-  }
-
-  @AfterEach
-  void deleteLeftovers() {
-    for (ContainerState state : runtime.list()) {
-      runtime.delete(state.id(), true);
-    }
-  }
-
-  @AfterAll
-  static void nothingLeaks() throws Exception {
-    LeakCheck.assertNothingLeft(PREFIX, root);
-  }
 
   private int runToExit(String name, Path bundle) throws Exception {
     return runToExit(name, bundle, null);
   }
 
   private int runToExit(String name, Path bundle, Path consoleSocket) throws Exception {
-    String id = PREFIX + "-" + name;
+    String id = REAL.id(name);
     if (consoleSocket == null) {
-      runtime.create(id, bundle);
+      REAL.runtime().create(id, bundle);
     } else {
-      runtime.create(id, bundle, consoleSocket);
+      REAL.runtime().create(id, bundle, consoleSocket);
     }
-    runtime.start(id);
-    int status = runtime.awaitExit(id, WAIT).orElseThrow(() -> new AssertionError("no exit"));
-    runtime.delete(id, true);
+    REAL.runtime().start(id);
+    int status =
+        REAL.runtime()
+            .awaitExit(id, RealRuntime.WAIT)
+            .orElseThrow(() -> new AssertionError("no exit"));
+    REAL.runtime().delete(id, true);
     return status;
   }
 

@@ -3,12 +3,10 @@ package io.pvekit.lxc.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pvekit.lxc.ContainerState;
 import io.pvekit.lxc.ExecProcess;
 import io.pvekit.lxc.ExecSpec;
-import io.pvekit.lxc.LeakCheck;
-import io.pvekit.lxc.LxcRuntime;
 import io.pvekit.lxc.LxcRuntimeException;
+import io.pvekit.lxc.RealRuntime;
 import io.pvekit.lxc.TestBundles;
 import io.pvekit.lxc.UnsupportedOciFeatureException;
 import io.pvekit.oci.OciSpecException;
@@ -17,13 +15,9 @@ import io.pvekit.testing.Requires;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,38 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
   Prerequisite.BUSYBOX_STATIC
 })
 class RuntimeAttackIT {
-  private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final String PREFIX =
-      "atk" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-  private static final Path HELPER = Path.of("target/proxmox-lxcri-init").toAbsolutePath();
-
-  @TempDir static Path shared;
-  private static Path root;
-  private static LxcRuntime runtime;
+  @RegisterExtension static final RealRuntime REAL = RealRuntime.withInitHelper("atk");
   @TempDir Path dir;
-
-  @BeforeAll
-  static void createRuntime() {
-    assertThat(HELPER).as("built by ./mvnw package with gcc and libc6-dev").isExecutable();
-    root = shared.resolve("state");
-    runtime = LxcRuntime.builder().root(root).timeout(WAIT).initHelper(HELPER).build();
-  }
-
-  @AfterEach
-  void deleteLeftovers() {
-    for (ContainerState state : runtime.list()) {
-      runtime.delete(state.id(), true);
-    }
-  }
-
-  @AfterAll
-  static void nothingLeaks() throws Exception {
-    LeakCheck.assertNothingLeft(PREFIX, root);
-  }
-
-  private static String id(String name) {
-    return PREFIX + "-" + name;
-  }
 
   /** A file name no container may create anywhere on the host. */
   private static Path canary() {
@@ -92,12 +56,12 @@ class RuntimeAttackIT {
             .args("/bin/sh", "-c", escapeScript(canary))
             .cwd(cwd)
             .write(dir.resolve("b"));
-    String id = id("cwd");
-    assertThatThrownBy(() -> runtime.create(id, bundle))
+    String id = REAL.id("cwd");
+    assertThatThrownBy(() -> REAL.runtime().create(id, bundle))
         .isInstanceOf(UnsupportedOciFeatureException.class)
         .hasMessageContaining("$.process.cwd");
     assertThat(canary).doesNotExist();
-    assertThat(runtime.list()).isEmpty();
+    assertThat(REAL.runtime().list()).isEmpty();
   }
 
   @Test
@@ -109,7 +73,7 @@ class RuntimeAttackIT {
             .cwd("/app")
             .write(dir.resolve("b"));
     Files.createSymbolicLink(bundle.resolve("rootfs/app"), Path.of("/proc/self/fd/7"));
-    assertThatThrownBy(() -> runtime.create(id("cwdlink"), bundle))
+    assertThatThrownBy(() -> REAL.runtime().create(REAL.id("cwdlink"), bundle))
         .isInstanceOf(UnsupportedOciFeatureException.class)
         .hasMessageContaining("$.process.cwd")
         .hasMessageContaining("inside /proc");
@@ -125,7 +89,7 @@ class RuntimeAttackIT {
             .cwd("/srv/work")
             .mount("/out", "bind", out.toString(), "rbind", "rw")
             .write(dir.resolve("b"));
-    assertThat(run(id("mkcwd"), bundle)).isZero();
+    assertThat(run(REAL.id("mkcwd"), bundle)).isZero();
     // the working directory, and only stdio plus the listing's own descriptor (and its total line)
     assertThat(Files.readAllLines(out.resolve("cwd"))).containsExactly("/srv/work", "5");
     assertThat(bundle.resolve("rootfs/srv/work")).isDirectory();
@@ -151,7 +115,7 @@ class RuntimeAttackIT {
     }
     Files.delete(etc);
     Files.createSymbolicLink(etc, hostDir);
-    assertThat(run(id("etclink"), bundle)).isZero();
+    assertThat(run(REAL.id("etclink"), bundle)).isZero();
     assertThat(out.resolve("hosts")).hasContent("127.0.0.1 pvekit-test");
     assertThat(hostDir).isEmptyDirectory();
   }
@@ -164,11 +128,11 @@ class RuntimeAttackIT {
     Files.writeString(
         config,
         Files.readString(config).replace("\"uid\":0,\"gid\":0", "\"uid\":" + uid + ",\"gid\":0"));
-    assertThatThrownBy(() -> runtime.create(id("uid"), bundle))
+    assertThatThrownBy(() -> REAL.runtime().create(REAL.id("uid"), bundle))
         .isInstanceOf(OciSpecException.class)
         .hasMessageContaining("$.process.user.uid")
         .hasMessageContaining("run the process as root");
-    assertThat(runtime.list()).isEmpty();
+    assertThat(REAL.runtime().list()).isEmpty();
   }
 
   @ParameterizedTest
@@ -180,7 +144,7 @@ class RuntimeAttackIT {
         new TestBundles.Spec()
             .linux("\"sysctl\":{" + TestBundles.q(name) + ":\"|/tmp/pvekit-pwned %p\"}")
             .write(dir.resolve("b"));
-    assertThatThrownBy(() -> runtime.create(id("sysctl"), bundle))
+    assertThatThrownBy(() -> REAL.runtime().create(REAL.id("sysctl"), bundle))
         .isInstanceOf(UnsupportedOciFeatureException.class)
         .hasMessageContaining("$.linux.sysctl['" + name + "']");
     assertThat(Files.readString(file)).isEqualTo(before);
@@ -191,48 +155,50 @@ class RuntimeAttackIT {
     Path hostDir = Files.createDirectories(dir.resolve("fake-proc"));
     Path tmpfs =
         new TestBundles.Spec().mount("/proc", "tmpfs", "tmpfs").write(dir.resolve("tmpfs"));
-    assertThatThrownBy(() -> runtime.create(id("proc1"), tmpfs))
+    assertThatThrownBy(() -> REAL.runtime().create(REAL.id("proc1"), tmpfs))
         .hasMessageContaining("/proc can only be mounted as procfs");
     Path bind =
         new TestBundles.Spec()
             .mount("/proc/sys", "bind", hostDir.toString(), "rbind")
             .write(dir.resolve("bind"));
-    assertThatThrownBy(() -> runtime.create(id("proc2"), bind))
+    assertThatThrownBy(() -> REAL.runtime().create(REAL.id("proc2"), bind))
         .hasMessageContaining("inside /proc");
-    assertThat(runtime.list()).isEmpty();
+    assertThat(REAL.runtime().list()).isEmpty();
   }
 
   @Test
   void execWorkingDirectory_isCheckedInTheRunningContainer() throws Exception {
     Path bundle = new TestBundles.Spec().args("/bin/sleep", "600").write(dir.resolve("b"));
     Files.createSymbolicLink(bundle.resolve("rootfs/lnk"), Path.of("/proc/self/fd"));
-    String id = id("exec");
-    runtime.create(id, bundle);
-    runtime.start(id);
+    String id = REAL.id("exec");
+    REAL.runtime().create(id, bundle);
+    REAL.runtime().start(id);
     Path canary = canary();
     for (String cwd : new String[] {"/proc/self/fd/3", "/lnk/3", "/missing", "tmp"}) {
       assertThatThrownBy(
               () ->
-                  runtime.exec(
-                      id,
-                      ExecSpec.builder()
-                          .addArgs("/bin/sh", "-c", escapeScript(canary))
-                          .addEnv("PATH=/bin")
-                          .cwd(cwd)
-                          .build()))
+                  REAL.runtime()
+                      .exec(
+                          id,
+                          ExecSpec.builder()
+                              .addArgs("/bin/sh", "-c", escapeScript(canary))
+                              .addEnv("PATH=/bin")
+                              .cwd(cwd)
+                              .build()))
           .as(cwd)
           .isInstanceOf(LxcRuntimeException.class)
           .hasMessageContaining("working directory");
     }
     assertThat(canary).doesNotExist();
     ExecProcess ok =
-        runtime.exec(
-            id,
-            ExecSpec.builder()
-                .addArgs("/bin/sh", "-c", "pwd > /tmp/exec-cwd")
-                .addEnv("PATH=/bin")
-                .cwd("/tmp")
-                .build());
+        REAL.runtime()
+            .exec(
+                id,
+                ExecSpec.builder()
+                    .addArgs("/bin/sh", "-c", "pwd > /tmp/exec-cwd")
+                    .addEnv("PATH=/bin")
+                    .cwd("/tmp")
+                    .build());
     assertThat(ok.waitFor()).isZero();
     assertThat(bundle.resolve("rootfs/tmp/exec-cwd")).hasContent("/tmp");
   }
@@ -240,11 +206,13 @@ class RuntimeAttackIT {
   @Test
   void deleted_leavesNoLxcLockFile() throws Exception {
     Path bundle = new TestBundles.Spec().write(dir.resolve("b"));
-    String id = id("lock");
-    runtime.create(id, bundle);
-    Path lock = Path.of("/run/lxc/lock", root.toAbsolutePath().toString().substring(1), "." + id);
+    String id = REAL.id("lock");
+    REAL.runtime().create(id, bundle);
+    Path lock =
+        Path.of(
+            "/run/lxc/lock", REAL.stateRoot().toAbsolutePath().toString().substring(1), "." + id);
     assertThat(lock).exists();
-    runtime.delete(id, true);
+    REAL.runtime().delete(id, true);
     assertThat(lock).doesNotExist();
   }
 
@@ -255,10 +223,10 @@ class RuntimeAttackIT {
   }
 
   private static int run(String id, Path bundle) throws Exception {
-    runtime.create(id, bundle);
-    runtime.start(id);
-    int status = runtime.awaitExit(id, WAIT).orElseThrow();
-    runtime.delete(id, true);
+    REAL.runtime().create(id, bundle);
+    REAL.runtime().start(id);
+    int status = REAL.runtime().awaitExit(id, RealRuntime.WAIT).orElseThrow();
+    REAL.runtime().delete(id, true);
     return status;
   }
 }
