@@ -1,11 +1,6 @@
 package io.pvekit.lxcri;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.pvekit.testing.ArchitectureRules;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +14,6 @@ class ArchitectureTest {
 
   @Test
   void usesNoOtherModulesInternals_butWhatTheRuntimeSharesWithIt() {
-    noClasses()
-        .that()
-        .resideInAPackage("io.pvekit.lxcri..")
-        .should()
-        .dependOnClassesThat(
-            DescribedPredicate.describe(
-                "are internal classes of another pvekit module, not shared with this one",
-                (JavaClass c) ->
-                    c.getPackageName().startsWith("io.pvekit.")
-                        && c.getPackageName().contains(".internal")
-                        && !c.getPackageName().startsWith("io.pvekit.lxcri.")
-                        && !SHARED_BY_LXC.contains(c.getPackageName())))
-        .because("modules talk through each other's public package")
-        .check(
-            new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages("io.pvekit.lxcri"));
+    ArchitectureRules.assertOnlyOwnInternalsUsed("io.pvekit.lxcri", SHARED_BY_LXC);
   }
 }
