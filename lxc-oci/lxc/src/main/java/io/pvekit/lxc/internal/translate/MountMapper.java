@@ -6,15 +6,16 @@ import io.pvekit.oci.OciMount;
 import io.pvekit.oci.OciRoot;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
-/** {@code root}, {@code mounts}, masked and read-only paths, root propagation. */
+/**
+ * {@code root} and {@code mounts}; the masked and read-only path lists ({@link PathListMapper}) and
+ * the root's propagation ({@link StartHostHooks}) are mapped from here.
+ */
 final class MountMapper {
   private static final Set<String> DEVPTS_OPTIONS =
       Set.of("newinstance", "ptmxmode=0666", "mode=0620", "mode=620", "gid=5", "nosuid", "noexec");
@@ -29,9 +30,9 @@ final class MountMapper {
     }
     Optional<OciLinux> linux = t.spec().linux();
     if (linux.isPresent()) {
-      masked(t, linux.get().maskedPaths());
-      readonly(t, linux.get().readonlyPaths());
-      linux.get().rootfsPropagation().ifPresent(p -> propagation(t, p));
+      PathListMapper.masked(t, linux.get().maskedPaths());
+      PathListMapper.readonly(t, linux.get().readonlyPaths());
+      linux.get().rootfsPropagation().ifPresent(p -> StartHostHooks.propagation(t, p));
       linux
           .get()
           .mountLabel()
@@ -152,7 +153,7 @@ final class MountMapper {
       field.line("lxc.pty.max", 1024);
       if (t.written("lxc.autodev")) {
         field
-            .line("lxc.hook.start-host", PTMX_SYMLINK)
+            .line("lxc.hook.start-host", StartHostHooks.PTMX_SYMLINK)
             .mapped(
                 "LXC mounts a new devpts instance at /dev/pts; a start-host hook makes /dev/ptmx"
                     + " the symlink pts/ptmx, as runc does (LXC binds pts/ptmx onto a file)");
@@ -256,175 +257,6 @@ final class MountMapper {
       }
     }
     return Optional.empty();
-  }
-
-  private static void masked(Translation t, List<String> paths) {
-    containerPaths(
-        t,
-        "$.linux.maskedPaths",
-        paths,
-        (field, target) -> {
-          if (isDirectory(t, target)) {
-            field.line(
-                "lxc.mount.entry", fstab("tmpfs", target, "tmpfs", List.of("ro", "optional")));
-            field.mapped("a read-only empty tmpfs over the directory");
-          } else {
-            field.line(
-                "lxc.mount.entry", fstab("/dev/null", target, "none", List.of("bind", "optional")));
-            field.mapped("/dev/null bound over the file; missing paths are skipped, as runc does");
-          }
-        });
-  }
-
-  private static void readonly(Translation t, List<String> paths) {
-    containerPaths(
-        t,
-        "$.linux.readonlyPaths",
-        paths,
-        (field, target) ->
-            field
-                .line(
-                    "lxc.mount.entry",
-                    fstab(target, target, "none", List.of("rbind", "ro", "relative", "optional")))
-                .mapped("bound onto itself read-only; missing paths are skipped, as runc does"));
-  }
-
-  /**
-   * Each path of a list as a field: refused unless absolute without "..", else resolved in the
-   * container (symlinks of the rootfs followed inside it) and mapped by map.
-   */
-  private static void containerPaths(
-      Translation t, String list, List<String> paths, BiConsumer<Translation.Field, String> map) {
-    for (int i = 0; i < paths.size(); i++) {
-      String path = paths.get(i);
-      Translation.Field field = t.field(list + "[" + i + "]", path);
-      if (!path.startsWith("/") || path.contains("..")) {
-        field.refused("must be an absolute path without \"..\"");
-        continue;
-      }
-      try {
-        String key = t.fs().resolve(path).key;
-        if (key.isEmpty()) {
-          field.refused("resolves to the container's root itself");
-        } else if (isFifoOrSocket(t, key)) {
-          // liblxc opens the target of a mount entry, and opening a FIFO waits for a writer: the
-          // start would hang until the runtime's timeout
-          field.refused(
-              "is a FIFO or socket in the rootfs, which liblxc would block on while mounting over"
-                  + " it; remove it from the image or from this list");
-        } else {
-          // relative to the rootfs: lxc.mount.entry targets are
-          map.accept(field, key);
-        }
-      } catch (IOException e) {
-        field.refused(e.getMessage());
-      }
-    }
-  }
-
-  private static final Set<String> PROPAGATIONS =
-      Set.of(
-          "private",
-          "rprivate",
-          "slave",
-          "rslave",
-          "shared",
-          "rshared",
-          "unbindable",
-          "runbindable");
-
-  /**
-   * runc sets the root's propagation after pivot_root ({@code mount("", "/", flags)}); LXC always
-   * leaves the container's root shared within the container and has no key for it. A start-host
-   * hook does what runc does: it enters the container's mount namespace (keeping the host's root,
-   * so only the host's own tools run) and changes the propagation of the container's root, before
-   * the process starts.
-   */
-  private static void propagation(Translation t, String propagation) {
-    Translation.Field field = t.field("$.linux.rootfsPropagation", propagation);
-    if (!PROPAGATIONS.contains(propagation)) {
-      field.refused(
-          "one of private, slave, shared, unbindable (each also with an r prefix), not \""
-              + propagation
-              + "\"");
-      return;
-    }
-    field
-        .line(
-            "lxc.hook.start-host",
-            inContainerMounts(
-                "mount --no-canonicalize --make-" + propagation + " \"/proc/$LXC_PID/root\"",
-                "propagation"))
-        .mapped(
-            "a start-host hook makes the container's root "
-                + propagation
-                + " (mount --make-"
-                + propagation
-                + " in its mount namespace), as runc does after pivot_root");
-  }
-
-  /**
-   * A start-host hook value that runs a command in the container's mount namespace with the host's
-   * root: LXC runs hook values with {@code /bin/sh -c} and gives the container's init as LXC_PID;
-   * nothing of the container runs yet, so no path below its root can change meanwhile.
-   */
-  static String inContainerMounts(String command, String name) {
-    return "/bin/sh -c 'PATH=/usr/sbin:/usr/bin:/sbin:/bin; nsenter"
-        + " --mount=/proc/$LXC_PID/ns/mnt --root=/ --wd=/ "
-        + command
-        + "' proxmox-lxcri-"
-        + name;
-  }
-
-  /**
-   * LXC bind-mounts /dev/pts/ptmx onto a /dev/ptmx file; runc (and the spec's "Default Devices")
-   * make /dev/ptmx the symlink pts/ptmx. In LXC's own /dev tmpfs the hook replaces the bind mount
-   * by the symlink.
-   */
-  private static final String PTMX_SYMLINK =
-      inContainerMounts(
-          "umount --no-canonicalize -l \"/proc/$LXC_PID/root/dev/ptmx\" && rm -f"
-              + " \"/proc/$LXC_PID/root/dev/ptmx\" && ln -s pts/ptmx"
-              + " \"/proc/$LXC_PID/root/dev/ptmx\"",
-          "ptmx");
-
-  private static boolean isFifoOrSocket(Translation t, String target) {
-    if (target.startsWith("proc/") || target.startsWith("sys/")) {
-      return false;
-    }
-    return t.rootfs()
-        .map(
-            r -> {
-              Path file = r.resolve(target);
-              return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-                  && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                  && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
-                  && !Files.isSymbolicLink(file)
-                  && !isDevice(file);
-            })
-        .orElse(false);
-  }
-
-  private static boolean isDevice(Path file) {
-    try {
-      int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-      int type = mode & 0170000;
-      return type == 0020000 || type == 0060000;
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
-    }
-  }
-
-  /**
-   * Whether the masked path is a directory: /proc and /sys as on this host, the rest in the rootfs.
-   */
-  private static boolean isDirectory(Translation t, String target) {
-    if (target.startsWith("proc/") || target.startsWith("sys/")) {
-      return Files.isDirectory(t.options().hostRoot().resolve(target), LinkOption.NOFOLLOW_LINKS);
-    }
-    return t.rootfs()
-        .map(r -> Files.isDirectory(r.resolve(target), LinkOption.NOFOLLOW_LINKS))
-        .orElse(false);
   }
 
   static String fstab(String source, String target, String type, List<String> options) {
