@@ -104,6 +104,8 @@ class LocalLxcEngineIT {
     engine.delete(ContainerId.of(id), false);
     assertThat(dir.resolve("state").resolve(id)).doesNotExist();
     assertThat(cgroups).allSatisfy(cgroup -> assertThat(cgroup).doesNotExist());
+    // the engine forgot the supervisor it held: a new container of the same id starts afresh
+    assertThat(engine.awaitExit(ContainerId.of(id), Duration.ZERO)).isEmpty();
     assertThatThrownBy(() -> engine.state(ContainerId.of(id)))
         .isInstanceOf(ContainerNotFoundException.class);
   }
