@@ -178,7 +178,7 @@ final class JsonOut {
       }
       g.writeEndObject();
     } else {
-      return SpecWriter.model(this, value);
+      return ModelWriter.model(this, value);
     }
     return true;
   }

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import io.pvekit.oci.OciHook;
-import io.pvekit.oci.OciHooks;
-import io.pvekit.oci.OciIdMapping;
-import io.pvekit.oci.OciMount;
-import io.pvekit.oci.OciRoot;
 import io.pvekit.oci.OciSpec;
 import io.pvekit.oci.OciSpecException;
 import java.io.IOException;
@@ -19,9 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads {@code config.json} into {@link OciSpec} with jackson-core's streaming parser, one {@code
- * switch} per object type (this class: the document, process, root, mounts, hooks; {@link
- * LinuxReader} and {@link ResourcesReader} the rest). The rules are {@link JsonCursor}'s.
+ * Reads {@code config.json} into {@link OciSpec} with jackson-core's streaming parser: the errors,
+ * the document's checks and its version are handled here, the objects by {@code ModelReader}, which
+ * oci-codegen generates from the model's declarations at build time. The rules are {@link
+ * JsonCursor}'s.
  */
 public final class SpecReader {
   // the JSON factory's defaults (jackson-databind's) and no duplicate properties
@@ -64,7 +60,12 @@ public final class SpecReader {
       if (first == JsonToken.VALUE_NULL) {
         throw new OciSpecException("$", "expected an object, got null", null);
       }
-      spec = spec(c);
+      // the reader is generated from the model (oci-codegen); what it skipped is kept
+      spec =
+          OciSpec.builder()
+              .from(ModelReader.readOciSpec(c))
+              .ignoredFields(c.unknownFields())
+              .build();
     } catch (JsonProcessingException e) {
       throw notJson(e);
     } catch (IllegalStateException e) {
@@ -99,168 +100,5 @@ public final class SpecReader {
         path,
         "not valid JSON: " + (detail > 0 ? reason.substring(0, detail) : reason) + location,
         e);
-  }
-
-  private static OciSpec spec(JsonCursor c) throws IOException {
-    c.beginObject();
-    OciSpec.Builder b = OciSpec.builder();
-    for (String name = c.field(); name != null; name = c.field()) {
-      switch (name) {
-        case "ociVersion":
-          if (c.has()) b.ociVersion(c.string());
-          break;
-        case "process":
-          if (c.has()) b.process(ProcessReader.process(c));
-          break;
-        case "root":
-          if (c.has()) b.root(root(c));
-          break;
-        case "hostname":
-          if (c.has()) b.hostname(c.string());
-          break;
-        case "domainname":
-          if (c.has()) b.domainname(c.string());
-          break;
-        case "mounts":
-          if (c.array()) while (c.element()) b.addMounts(mount(c));
-          break;
-        case "hooks":
-          if (c.has()) b.hooks(hooks(c));
-          break;
-        case "annotations":
-          if (c.map())
-            for (String k = c.entry(); k != null; k = c.entry()) b.putAnnotations(k, c.string());
-          break;
-        case "linux":
-          if (c.has()) b.linux(LinuxReader.linux(c));
-          break;
-        default:
-          c.unknown();
-      }
-    }
-    return b.ignoredFields(c.unknownFields()).build();
-  }
-
-  private static OciRoot root(JsonCursor c) throws IOException {
-    c.beginObject();
-    OciRoot.Builder b = OciRoot.builder();
-    for (String name = c.field(); name != null; name = c.field()) {
-      switch (name) {
-        case "path":
-          if (c.has()) b.path(c.string());
-          break;
-        case "readonly":
-          if (c.has()) b.readonly(c.bool());
-          break;
-        default:
-          c.unknown();
-      }
-    }
-    return b.build();
-  }
-
-  private static OciMount mount(JsonCursor c) throws IOException {
-    c.beginObject();
-    OciMount.Builder b = OciMount.builder();
-    for (String name = c.field(); name != null; name = c.field()) {
-      switch (name) {
-        case "destination":
-          if (c.has()) b.destination(c.string());
-          break;
-        case "type":
-          if (c.has()) b.type(c.string());
-          break;
-        case "source":
-          if (c.has()) b.source(c.string());
-          break;
-        case "options":
-          b.addAllOptions(c.strings());
-          break;
-        case "uidMappings":
-          if (c.array()) while (c.element()) b.addUidMappings(idMapping(c));
-          break;
-        case "gidMappings":
-          if (c.array()) while (c.element()) b.addGidMappings(idMapping(c));
-          break;
-        default:
-          c.unknown();
-      }
-    }
-    return b.build();
-  }
-
-  static OciIdMapping idMapping(JsonCursor c) throws IOException {
-    c.beginObject();
-    OciIdMapping.Builder b = OciIdMapping.builder();
-    for (String name = c.field(); name != null; name = c.field()) {
-      switch (name) {
-        case "containerID":
-          if (c.has()) b.containerId(c.longValue());
-          break;
-        case "hostID":
-          if (c.has()) b.hostId(c.longValue());
-          break;
-        case "size":
-          if (c.has()) b.size(c.longValue());
-          break;
-        default:
-          c.unknown();
-      }
-    }
-    return b.build();
-  }
-
-  private static OciHooks hooks(JsonCursor c) throws IOException {
-    c.beginObject();
-    OciHooks.Builder b = OciHooks.builder();
-    for (String name = c.field(); name != null; name = c.field()) {
-      switch (name) {
-        case "prestart":
-          if (c.array()) while (c.element()) b.addPrestart(hook(c));
-          break;
-        case "createRuntime":
-          if (c.array()) while (c.element()) b.addCreateRuntime(hook(c));
-          break;
-        case "createContainer":
-          if (c.array()) while (c.element()) b.addCreateContainer(hook(c));
-          break;
-        case "startContainer":
-          if (c.array()) while (c.element()) b.addStartContainer(hook(c));
-          break;
-        case "poststart":
-          if (c.array()) while (c.element()) b.addPoststart(hook(c));
-          break;
-        case "poststop":
-          if (c.array()) while (c.element()) b.addPoststop(hook(c));
-          break;
-        default:
-          c.unknown();
-      }
-    }
-    return b.build();
-  }
-
-  private static OciHook hook(JsonCursor c) throws IOException {
-    c.beginObject();
-    OciHook.Builder b = OciHook.builder();
-    for (String name = c.field(); name != null; name = c.field()) {
-      switch (name) {
-        case "path":
-          if (c.has()) b.path(c.string());
-          break;
-        case "args":
-          b.addAllArgs(c.strings());
-          break;
-        case "env":
-          b.addAllEnv(c.strings());
-          break;
-        case "timeout":
-          if (c.has()) b.timeout(c.intValue());
-          break;
-        default:
-          c.unknown();
-      }
-    }
-    return b.build();
   }
 }
