@@ -1,6 +1,7 @@
 package io.pvekit.proxmox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pvekit.proxmox.internal.ApiBase;
 import io.pvekit.proxmox.internal.Credentials;
 import io.pvekit.proxmox.internal.JsonMapping;
 import io.pvekit.proxmox.internal.Limits;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: a client for one Proxmox VE cluster's API ({@code https://HOST:8006/api2/json}).
@@ -47,8 +46,6 @@ public final class ProxmoxClient implements AutoCloseable {
    * (an operator's reconcile loop) for hours.
    */
   public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
-
-  private static final Logger LOG = LoggerFactory.getLogger(ProxmoxClient.class);
 
   private final Transport transport;
   private final RawApi raw;
@@ -463,8 +460,8 @@ public final class ProxmoxClient implements AutoCloseable {
             "TLS: choose one of trustedCertificatesPem, pinnedFingerprint and"
                 + " insecureSkipTlsVerification");
       }
-      HttpUrl apiBase = apiBase(baseUrl);
-      checkPlainHttp(apiBase);
+      HttpUrl apiBase = ApiBase.of(baseUrl);
+      ApiBase.checkPlainHttp(apiBase, authentication.isApiToken(), allowInsecureHttp);
       OkHttpClient.Builder http = shared != null ? shared.newBuilder() : new OkHttpClient.Builder();
       // the call timeout is set on each attempt, from callTimeout and what is left of the deadline
       http.connectTimeout(connectTimeout)
@@ -491,71 +488,6 @@ public final class ProxmoxClient implements AutoCloseable {
               : new TicketCredentials(authentication, transport::call, clock, ticketRenewal);
       transport.credentials(credentials);
       return new ProxmoxClient(transport);
-    }
-
-    private static HttpUrl apiBase(String url) {
-      HttpUrl parsed = HttpUrl.parse(url);
-      if (parsed == null) {
-        throw new IllegalArgumentException(
-            "baseUrl: '" + url + "' is not an http(s) URL (e.g. https://pve1:8006)");
-      }
-      String path = parsed.encodedPath();
-      if (path.endsWith("/")) {
-        path = path.substring(0, path.length() - 1);
-      }
-      if (!path.endsWith("/api2/json")) {
-        path = path + "/api2/json";
-      }
-      // PVE takes no user info in the URL; dropping it keeps a password there out of toString()
-      return parsed
-          .newBuilder()
-          .username("")
-          .password("")
-          .encodedPath(path)
-          .query(null)
-          .fragment(null)
-          .build();
-    }
-
-    /** Refuses to send a secret over plain HTTP to another host unless asked to (see above). */
-    private void checkPlainHttp(HttpUrl apiBase) {
-      if (apiBase.isHttps() || isLoopback(apiBase.host())) {
-        return;
-      }
-      String what =
-          authentication.isApiToken()
-              ? "the API token secret on every request"
-              : "the password and then the login ticket";
-      String where = "http://" + apiBase.host() + ":" + apiBase.port();
-      if (!allowInsecureHttp) {
-        throw new IllegalArgumentException(
-            "baseUrl: "
-                + where
-                + " is plain HTTP: "
-                + what
-                + " would cross the network unencrypted. Use https://"
-                + apiBase.host()
-                + ":8006 (pveproxy serves only HTTPS), or, when something else protects the path"
-                + " (a TLS-terminating proxy next to the client, a throw-away lab), opt in with"
-                + " allowInsecureHttp(true). See "
-                + io.pvekit.proxmox.internal.ErrorMapping.README
-                + "#plain-http");
-      }
-      LOG.warn(
-          "allowInsecureHttp: sending {} to {} unencrypted; anyone on the path can read it",
-          what,
-          where);
-    }
-
-    private static boolean isLoopback(String host) {
-      if (host.equalsIgnoreCase("localhost")) {
-        return true;
-      }
-      // literal addresses only: a name could resolve elsewhere later
-      if (host.startsWith("127.") && host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
-        return true;
-      }
-      return host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
     }
   }
 }
