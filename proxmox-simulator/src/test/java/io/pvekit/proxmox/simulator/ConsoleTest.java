@@ -93,6 +93,25 @@ class ConsoleTest {
   }
 
   @Test
+  void idleSession_outlivesTheClientsReadTimeout() throws InterruptedException {
+    try (ProxmoxClient client =
+            ProxmoxClient.builder()
+                .baseUrl(pve.simulator().httpsUrl().toString())
+                .pinnedFingerprint(pve.simulator().fingerprint())
+                .authentication(rootPassword())
+                .readTimeout(Duration.ofMillis(300))
+                .build();
+        ConsoleSession shell = client.node("pve1").lxc().container(200).openTerminal()) {
+      shell.readUntil("# ", WAIT);
+      Thread.sleep(1000);
+      shell.send("echo still here\r");
+      assertThat(shell.readUntil("\r\nstill here\r\n", WAIT))
+          .isEqualTo("echo still here\r\nstill here\r\n");
+      assertThat(shell.isOpen()).isTrue();
+    }
+  }
+
+  @Test
   void nodeShell_withAnApiToken_sendsTheTokenHeader() {
     Authentication token = Authentication.apiToken("root@pam!console", Secret.of(TOKEN_SECRET));
     try (ProxmoxClient client = httpsClient(token, null);
