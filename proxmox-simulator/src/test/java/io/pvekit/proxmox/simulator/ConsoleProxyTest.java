@@ -115,6 +115,23 @@ class ConsoleProxyTest {
   }
 
   @Test
+  void base64Subprotocol_carriesPayloadsAsBase64Text_asOldNoVncWantsIt() throws IOException {
+    JsonNode proxy = http.post("/nodes/pve1/vncshell", "websocket", "1").data();
+    Map<String, String> h = headers("base64, binary");
+    try (RawWebSocket ws =
+        RawWebSocket.open(
+            pve.simulator().httpPort(),
+            target("/nodes/pve1", proxy),
+            RawWebSocket.randomKey(),
+            h)) {
+      assertThat(ws.header("sec-websocket-protocol")).isEqualTo("base64");
+      RawWebSocket.Frame greeting = ws.read();
+      assertThat(greeting.opcode()).isEqualTo(1);
+      assertThat(greeting.text()).isEqualTo("UkZCIDAwMy4wMDgK"); // "RFB 003.008\n"
+    }
+  }
+
+  @Test
   void wrongOrExpiredTicket_is401_andAPlainGetAnswersThePort() throws IOException {
     JsonNode proxy = http.post("/nodes/pve1/lxc/200/termproxy").data();
     String port = proxy.get("port").asText();
