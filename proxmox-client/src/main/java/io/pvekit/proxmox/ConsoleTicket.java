@@ -5,8 +5,9 @@ import org.immutables.value.Value;
 
 /**
  * A console proxy started by {@code vncproxy} or {@code termproxy}: connect to {@code
- * .../vncwebsocket?port=PORT&vncticket=TICKET} within about 10 seconds. The ticket and the VNC
- * password are {@link Secret}s.
+ * .../vncwebsocket?port=PORT&vncticket=TICKET} within about 10 seconds ({@code openTerminal()} and
+ * {@code openVnc()} do both and return a {@link ConsoleSession}). The ticket and the VNC password
+ * are {@link Secret}s.
  */
 @Value.Immutable
 public interface ConsoleTicket {

@@ -201,6 +201,31 @@ public final class LxcContainer {
   }
 
   /**
+   * Opens the container's text console: {@link #termProxy()}, the {@code vncwebsocket} upgrade and
+   * the terminal login.
+   *
+   * @return the open session; close it to end the proxy's task
+   */
+  public ConsoleSession openTerminal() {
+    return ConsoleSession.open(
+        transport,
+        at(ApiCall.get(BASE + "/vncwebsocket")),
+        termProxy(),
+        ConsoleSession.Kind.TERMINAL);
+  }
+
+  /**
+   * Opens the container's VNC console: {@link #vncProxy()} and the {@code vncwebsocket} upgrade;
+   * the session carries raw RFB.
+   *
+   * @return the open session; close it to end the proxy's task
+   */
+  public ConsoleSession openVnc() {
+    return ConsoleSession.open(
+        transport, at(ApiCall.get(BASE + "/vncwebsocket")), vncProxy(), ConsoleSession.Kind.VNC);
+  }
+
+  /**
    * {@code GET .../rrddata}: CPU, memory, disk and network samples.
    *
    * @param timeframe how far back ({@code DECADE} is for nodes only)

@@ -160,6 +160,46 @@ public final class NodeApi {
   }
 
   /**
+   * {@code POST /nodes/{node}/vncshell} with {@code websocket=1}: a VNC console on the node's shell
+   * for {@code vncwebsocket}.
+   *
+   * @return the ticket and port
+   */
+  public ConsoleTicket vncShell() {
+    return transport.decode(
+        ApiCall.post("/nodes/{node}/vncshell").path("node", node).param("websocket", true),
+        Observing::console);
+  }
+
+  /**
+   * Opens a shell on the node: {@link #termProxy()}, the {@code vncwebsocket} upgrade and the
+   * terminal login. Needs {@code Sys.Console} on {@code /nodes/{node}}.
+   *
+   * @return the open session; close it to end the proxy's task
+   */
+  public ConsoleSession openTerminal() {
+    return ConsoleSession.open(
+        transport,
+        ApiCall.get("/nodes/{node}/vncwebsocket").path("node", node),
+        termProxy(),
+        ConsoleSession.Kind.TERMINAL);
+  }
+
+  /**
+   * Opens a VNC console on the node's shell: {@link #vncShell()} and the {@code vncwebsocket}
+   * upgrade; the session carries raw RFB.
+   *
+   * @return the open session; close it to end the proxy's task
+   */
+  public ConsoleSession openVnc() {
+    return ConsoleSession.open(
+        transport,
+        ApiCall.get("/nodes/{node}/vncwebsocket").path("node", node),
+        vncShell(),
+        ConsoleSession.Kind.VNC);
+  }
+
+  /**
    * {@code GET /nodes/{node}/rrddata}: the node's CPU, memory, load and network samples.
    *
    * @param timeframe how far back

@@ -205,6 +205,31 @@ public final class QemuVm {
   }
 
   /**
+   * Opens the VM's text console: {@link #termProxy()}, the {@code vncwebsocket} upgrade and the
+   * terminal login. QEMU attaches it to the first {@code serialN: socket} port of the config.
+   *
+   * @return the open session; close it to end the proxy's task
+   */
+  public ConsoleSession openTerminal() {
+    return ConsoleSession.open(
+        transport,
+        at(ApiCall.get(BASE + "/vncwebsocket")),
+        termProxy(),
+        ConsoleSession.Kind.TERMINAL);
+  }
+
+  /**
+   * Opens the VM's VNC console: {@link #vncProxy()} and the {@code vncwebsocket} upgrade; the
+   * session carries raw RFB.
+   *
+   * @return the open session; close it to end the proxy's task
+   */
+  public ConsoleSession openVnc() {
+    return ConsoleSession.open(
+        transport, at(ApiCall.get(BASE + "/vncwebsocket")), vncProxy(), ConsoleSession.Kind.VNC);
+  }
+
+  /**
    * {@code GET .../rrddata}: CPU, memory, disk and network samples.
    *
    * @param timeframe how far back ({@code DECADE} is for nodes only)

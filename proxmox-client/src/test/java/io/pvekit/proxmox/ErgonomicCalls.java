@@ -195,6 +195,7 @@ final class ErgonomicCalls {
     ops.put("lxc vncproxy", c -> ct(c).vncProxy());
     ops.put("lxc termproxy", c -> ct(c).termProxy());
     ops.put("node termproxy", c -> c.node("pve1").termProxy());
+    ops.put("node vncshell", c -> c.node("pve1").vncShell());
     // 10. metrics
     ops.put(
         "node rrddata",

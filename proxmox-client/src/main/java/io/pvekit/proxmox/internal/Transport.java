@@ -27,6 +27,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,6 +262,20 @@ public final class Transport implements AutoCloseable {
       }
       return new Received(call, path, status, body);
     }
+  }
+
+  /**
+   * Opens a WebSocket on the URL of a GET call (its parameters in the query) through this client's
+   * OkHttp client, so TLS trust, proxy and timeouts are the same as for calls, with its credentials
+   * and the given {@code Sec-WebSocket-Protocol}.
+   */
+  public WebSocket webSocket(ApiCall call, String protocol, WebSocketListener listener) {
+    Request.Builder request = new Request.Builder().url(buildUrl(call, true));
+    if (call.authenticated() && credentials != null) {
+      credentials.apply(request, call);
+    }
+    request.header("Sec-WebSocket-Protocol", protocol);
+    return http.newWebSocket(request.build(), listener);
   }
 
   private ProxmoxMalformedResponseException overLimit(

@@ -40,12 +40,10 @@ class RecordedResponsesTest {
           Map.entry("access-roles.json", "GET /access/roles"),
           Map.entry(
               "error.query-url-metadata-500.proxmoxer.json", "GET /nodes/pve1/query-url-metadata"),
-          Map.entry("lxc-vncproxy.json", "POST /nodes/pve1/lxc/200/vncproxy"),
           Map.entry(
               "oci-registry-pull.upid.json", "POST /nodes/pve1/storage/local/oci-registry-pull"),
           Map.entry("qemu-rrddata.json", "GET /nodes/pve1/qemu/101/rrddata"),
-          Map.entry("query-oci-repo-tags.json", "GET /nodes/pve1/query-oci-repo-tags"),
-          Map.entry("termproxy.json", "POST /nodes/pve1/termproxy"));
+          Map.entry("query-oci-repo-tags.json", "GET /nodes/pve1/query-oci-repo-tags"));
 
   /** Fixtures made malformed on purpose (for client parsers), with the reason. */
   private static final Map<String, String> MALFORMED =
@@ -108,6 +106,8 @@ class RecordedResponsesTest {
           Map.entry("lxc-status-current.json", Set.of("data.template")),
           // a shared NFS storage the simulated cluster does not have
           Map.entry("storage-config-list.json", Set.of("data[type=nfs]")),
+          // hand-written fixture: its ticket is no PVEVNC ticket and its UPID lacks the user
+          Map.entry("termproxy.json", Set.of("data.ticket", "data.upid")),
           // VM.Monitor was removed in PVE 9.0 (the capture is from 8.x)
           Map.entry("access-ticket.json", Set.of("data.cap.vms.VM.Monitor")),
           Map.entry("access-permissions.json", Set.of("data.*.VM.Monitor")));
@@ -195,6 +195,8 @@ class RecordedResponsesTest {
     compare("qemu-create.upid.json", http.post("/nodes/pve1/qemu", "vmid", "300"));
     compare("lxc-create.upid.json", lxcCreate());
     compare("qemu-start.upid.json", running);
+    compare("termproxy.json", http.post("/nodes/pve1/termproxy"));
+    compare("lxc-vncproxy.json", http.post("/nodes/pve1/lxc/200/vncproxy", "websocket", "1"));
     get("task-log.json", "/nodes/pve1/tasks/" + upid + "/log");
     get("task-status.ok.json", "/nodes/pve1/tasks/" + upid + "/status");
     String runningUpid = running.data().asText();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pvekit.proxmox.simulator.internal.http.Multipart;
+import io.pvekit.proxmox.simulator.internal.http.WebSocketUpgrade;
 import io.pvekit.proxmox.simulator.internal.http.WireRequest;
 import io.pvekit.proxmox.simulator.internal.http.WireResponse;
 import io.pvekit.proxmox.simulator.internal.http.WireServer;
@@ -119,6 +120,12 @@ public final class ApiDispatcher implements WireServer.Handler {
       } finally {
         tasks.failTasksStartedNow(null);
       }
+    }
+    if (data instanceof WebSocketUpgrade upgrade) {
+      if (WebSocketUpgrade.requested(request)) {
+        return WireResponse.upgrade(upgrade);
+      }
+      data = upgrade.fallback();
     }
     ObjectNode root = Json.object();
     if (data instanceof JsonNode node) {

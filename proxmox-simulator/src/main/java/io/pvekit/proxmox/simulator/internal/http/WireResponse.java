@@ -19,6 +19,7 @@ public final class WireResponse {
   private final String contentType;
   private final Map<String, String> headers = new LinkedHashMap<>();
   private boolean close;
+  private WebSocketUpgrade upgrade;
 
   private WireResponse(int status, String reason, byte[] body, String contentType) {
     this.status = status;
@@ -35,6 +36,13 @@ public final class WireResponse {
   /** A response without a body. */
   public static WireResponse empty(int status, String reason) {
     return new WireResponse(status, firstLine(reason), new byte[0], null);
+  }
+
+  /** Switches the connection to a WebSocket (status 101) and runs the session on it. */
+  public static WireResponse upgrade(WebSocketUpgrade upgrade) {
+    WireResponse response = new WireResponse(101, "Switching Protocols", new byte[0], null);
+    response.upgrade = upgrade;
+    return response;
   }
 
   /** Resets the connection instead of answering (fault injection). */
@@ -77,6 +85,10 @@ public final class WireResponse {
 
   Map<String, String> headers() {
     return headers;
+  }
+
+  WebSocketUpgrade upgrade() {
+    return upgrade;
   }
 
   boolean close() {

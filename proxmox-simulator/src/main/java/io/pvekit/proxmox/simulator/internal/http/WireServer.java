@@ -146,6 +146,10 @@ public final class WireServer implements Closeable {
           client.setSoLinger(true, 0);
           return;
         }
+        if (response.upgrade() != null) {
+          response.upgrade().serve(parsed.request(), in, out, client);
+          return;
+        }
         String acceptEncoding = parsed.request().header("accept-encoding");
         boolean gzip = compress && acceptEncoding != null && acceptEncoding.contains("gzip");
         boolean keepAlive = parsed.keepAlive() && !response.close() && response.status() < 400;
