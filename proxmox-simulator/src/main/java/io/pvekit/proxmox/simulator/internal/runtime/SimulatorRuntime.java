@@ -13,6 +13,7 @@ import io.pvekit.proxmox.simulator.internal.handlers.HaApi;
 import io.pvekit.proxmox.simulator.internal.handlers.LxcApi;
 import io.pvekit.proxmox.simulator.internal.handlers.MigrateApi;
 import io.pvekit.proxmox.simulator.internal.handlers.NodeApi;
+import io.pvekit.proxmox.simulator.internal.handlers.OperationsApi;
 import io.pvekit.proxmox.simulator.internal.handlers.PoolApi;
 import io.pvekit.proxmox.simulator.internal.handlers.QemuApi;
 import io.pvekit.proxmox.simulator.internal.handlers.QemuLifecycleApi;
@@ -86,6 +87,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     MigrateApi.register(router);
     HaApi.register(router);
     AgentApi.register(router);
+    OperationsApi.register(router);
     ApiDispatcher dispatcher =
         new ApiDispatcher(world, tasks, router, auth, faults, config.authFailureDelay());
     AtomicInteger threads = new AtomicInteger();

@@ -1,0 +1,341 @@
+package io.pvekit.proxmox.simulator.internal.handlers;
+
+import static io.pvekit.proxmox.simulator.internal.api.Checks.anyUser;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pvekit.proxmox.simulator.internal.api.ApiException;
+import io.pvekit.proxmox.simulator.internal.api.Call;
+import io.pvekit.proxmox.simulator.internal.api.Endpoint;
+import io.pvekit.proxmox.simulator.internal.api.Router;
+import io.pvekit.proxmox.simulator.internal.schema.BackupSchema;
+import io.pvekit.proxmox.simulator.internal.schema.LxcSchema;
+import io.pvekit.proxmox.simulator.internal.schema.PropertyStrings;
+import io.pvekit.proxmox.simulator.internal.state.AccessControl;
+import io.pvekit.proxmox.simulator.internal.state.BackupArchive;
+import io.pvekit.proxmox.simulator.internal.state.Guest;
+import io.pvekit.proxmox.simulator.internal.state.GuestType;
+import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
+import io.pvekit.proxmox.simulator.internal.state.StorageState;
+import io.pvekit.proxmox.simulator.internal.state.TaskRecord;
+import io.pvekit.proxmox.simulator.internal.state.Volume;
+import io.pvekit.proxmox.simulator.internal.state.World;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code vzdump} backups as pve-manager runs them: one {@code vzdump} worker per call that writes
+ * one archive volume per guest of this node into a storage with content {@code backup}, named after
+ * the guest kind, VMID and the time ({@code vzdump-qemu-100-2026_12_07-18_00_00.vma.zst}). The
+ * archive remembers the guest's config, so restores and {@code extractconfig} read it back.
+ */
+public final class BackupApi {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy_MM_dd-HH_mm_ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final List<String> ROOT_ONLY =
+      List.of("maxfiles", "prune-backups", "tmpdir", "dumpdir", "script", "bwlimit", "ionice");
+
+  private BackupApi() {}
+
+  /** Registers the endpoints. */
+  public static void register(Router r) {
+    r.add(
+        new Endpoint(
+            "POST", "/nodes/{node}/vzdump", BackupSchema.VZDUMP, anyUser(), BackupApi::vzdump));
+    r.add(
+        new Endpoint(
+            "GET",
+            "/nodes/{node}/vzdump/extractconfig",
+            BackupSchema.EXTRACT_CONFIG,
+            anyUser(),
+            BackupApi::extractConfig));
+  }
+
+  private static Object vzdump(Call c) {
+    World world = c.world();
+    String node = world.node(c.node()).name();
+    if (c.flag("all") && c.has("vmid")) {
+      throw ApiException.parameter("all", "option conflicts with option 'vmid'");
+    }
+    if (!(c.flag("all") || c.flag("stop") || c.has("pool")) && !c.has("vmid")) {
+      throw ApiException.parameter("vmid", "property is missing");
+    }
+    if (c.flag("stdout")) {
+      throw ApiException.parameter(
+          "stdout", "option is only allowed on the command line interface.");
+    }
+    for (String key : ROOT_ONLY) {
+      if (c.has(key) && !c.subject().equals(AccessControl.ROOT)) {
+        throw ApiException.parameter(key, "Only root may set this option.");
+      }
+    }
+    if (c.has("pool")) {
+      Guests.checkPool(world, c.str("pool"));
+    }
+    List<Integer> vmids = included(c, world, node);
+    if (vmids.isEmpty() && !c.flag("all")) {
+      return "OK"; // the guests run on other nodes: pve-manager exits silently
+    }
+    String storageId = c.str("storage", "local");
+    if (c.has("storage")) {
+      c.require("/storage/" + storageId, "Datastore.AllocateSpace");
+    }
+    Options options =
+        new Options(
+            storageId,
+            c.str("mode", "snapshot"),
+            c.str("compress", "0"),
+            c.str("notes-template"),
+            c.flag("protected"));
+    String command = commandLine(c);
+    String taskId = vmids.size() == 1 ? Integer.toString(vmids.get(0)) : "";
+    return c.tasks()
+        .start(
+            node,
+            "vzdump",
+            taskId,
+            c.subject(),
+            null,
+            false,
+            t -> run(c, world, node, vmids, options, command, t))
+        .upidText();
+  }
+
+  private record Options(
+      String storage, String mode, String compress, String notesTemplate, boolean protect) {}
+
+  /** The guests a call names on this node, unknown VMIDs included so that they fail visibly. */
+  private static List<Integer> included(Call c, World world, String node) {
+    Set<Integer> wanted = new TreeSet<>();
+    if (c.has("vmid")) {
+      for (String id : c.str("vmid").split("[,;\\s]+")) {
+        if (!id.isEmpty()) {
+          wanted.add(Integer.parseInt(id));
+        }
+      }
+    } else if (c.has("pool")) {
+      wanted.addAll(world.pools().get(c.str("pool")).vms());
+    } else {
+      wanted.addAll(world.guests().keySet());
+      if (c.has("exclude")) {
+        for (String id : c.str("exclude").split("[,;\\s]+")) {
+          if (!id.isEmpty()) {
+            wanted.remove(Integer.parseInt(id));
+          }
+        }
+      }
+    }
+    List<Integer> local = new ArrayList<>();
+    for (int vmid : wanted) {
+      Guest g = world.guests().get(vmid);
+      if (g == null || g.node().equals(node)) {
+        local.add(vmid);
+      }
+    }
+    return local;
+  }
+
+  private static String commandLine(Call c) {
+    StringBuilder line = new StringBuilder("vzdump");
+    if (c.has("vmid")) {
+      line.append(' ').append(c.str("vmid").replaceAll("[,;\\s]+", " "));
+    }
+    for (Map.Entry<String, Object> e : new java.util.TreeMap<>(c.params()).entrySet()) {
+      if (!e.getKey().equals("vmid") && !e.getKey().equals("node")) {
+        line.append(" --").append(e.getKey()).append(' ').append(e.getValue());
+      }
+    }
+    return line.toString();
+  }
+
+  private static void run(
+      Call c,
+      World world,
+      String node,
+      List<Integer> vmids,
+      Options options,
+      String command,
+      TaskRecord task) {
+    task.log().add("INFO: starting new backup job: " + command);
+    StorageState storage = world.node(node).storages().get(options.storage());
+    if (storage == null || !storage.content().contains("backup")) {
+      String reason =
+          storage == null
+              ? "storage '" + options.storage() + "' does not exist"
+              : "can't use storage '" + options.storage() + "' for backups - wrong content type";
+      throw new SimulatorError(
+          "could not get storage information for '" + options.storage() + "': " + reason);
+    }
+    int errors = 0;
+    for (int vmid : vmids) {
+      Guest guest = world.guests().get(vmid);
+      String failure = null;
+      if (guest == null || !guest.node().equals(node)) {
+        failure = "unable to find configuration file for VM " + vmid + " on node '" + node + "'";
+      } else if (!c.allowed("/vms/" + vmid, "VM.Backup")) {
+        failure = "Permission check failed (/vms/" + vmid + ", VM.Backup)";
+      } else if (guest.lock() != null) {
+        failure = guest.type().label() + " is locked (" + guest.lock() + ")";
+      }
+      if (failure != null) {
+        task.log().add("ERROR: Backup of VM " + vmid + " failed - " + failure);
+        errors++;
+        continue;
+      }
+      backUp(world, storage, guest, options, task);
+    }
+    if (errors > 0) {
+      task.log().add("INFO: Backup job finished with errors");
+      throw new SimulatorError("job errors");
+    }
+    task.log().add("INFO: Backup job finished successfully");
+  }
+
+  private static void backUp(
+      World world, StorageState storage, Guest guest, Options options, TaskRecord task) {
+    long now = world.clock().epochSecond();
+    boolean qemu = guest.type() == GuestType.QEMU;
+    String compression =
+        switch (options.compress()) {
+          case "1", "lzo" -> ".lzo";
+          case "gzip" -> ".gz";
+          case "zstd" -> ".zst";
+          default -> "";
+        };
+    String format = (qemu ? "vma" : "tar") + compression;
+    String file =
+        "vzdump-"
+            + (qemu ? "qemu" : "lxc")
+            + "-"
+            + guest.vmid()
+            + "-"
+            + STAMP.format(java.time.Instant.ofEpochSecond(now))
+            + "."
+            + format;
+    task.log()
+        .add("INFO: Starting Backup of VM " + guest.vmid() + " (" + (qemu ? "qemu" : "lxc") + ")");
+    task.log()
+        .add("INFO: Backup started at " + LOG_TIME.format(java.time.Instant.ofEpochSecond(now)));
+    task.log().add("INFO: status = " + guest.status());
+    task.log().add("INFO: backup mode: " + options.mode());
+    Map<String, String> config = new LinkedHashMap<>();
+    Map<String, Long> disks = new LinkedHashMap<>();
+    guest
+        .config()
+        .forEach(
+            (key, value) -> {
+              if (key.equals("lock") || key.equals("parent") || key.startsWith("unused")) {
+                return;
+              }
+              String volid = guest.isDiskKey(key) ? Guest.volumeOf(value) : null;
+              if (volid != null) {
+                if (!includedInBackup(guest, key, value)) {
+                  task.log().add("INFO: excluding volume '" + key + "' (backup=no)");
+                  return;
+                }
+                disks.put(key, volumeSize(world, guest.node(), volid, value));
+              }
+              config.put(key, value);
+            });
+    long data = disks.values().stream().mapToLong(Long::longValue).sum() / 8;
+    long size = Math.max(Sizes.MIB, compression.isEmpty() ? data : data / 2);
+    String name = "backup/" + file;
+    storage.remove(name);
+    storage.add(new Volume(storage.id(), name, "backup", format, size, guest.vmid(), now, null));
+    String volid = storage.id() + ":" + name;
+    world
+        .backups()
+        .archives()
+        .put(volid, new BackupArchive(volid, guest.type(), guest.vmid(), config, disks));
+    if (options.notesTemplate() != null) {
+      storage.notes().put(name, notes(world, guest, options.notesTemplate()));
+    }
+    if (options.protect()) {
+      storage.protectedVolumes().add(name);
+    }
+    task.log()
+        .add("INFO: creating vzdump archive '" + storage.path(storage.volumes().get(name)) + "'");
+    task.log().add("INFO: archive file size: " + Sizes.format(size));
+    task.log().add("INFO: Finished Backup of VM " + guest.vmid() + " (00:00:01)");
+    world.changed();
+  }
+
+  /** QEMU disks go in unless {@code backup=0}; LXC mount points only with {@code backup=1}. */
+  private static boolean includedInBackup(Guest guest, String key, String value) {
+    if (guest.type() == GuestType.QEMU) {
+      return !value.matches("(.*,)?backup=(0|no|off|false)(,.*)?");
+    }
+    if (key.equals("rootfs")) {
+      return true;
+    }
+    String backup = PropertyStrings.parseLenient(LxcSchema.MOUNT_POINT, value).get("backup");
+    return backup != null && backup.matches("1|yes|on|true");
+  }
+
+  private static long volumeSize(World world, String node, String volid, String value) {
+    int colon = volid.indexOf(':');
+    StorageState storage = world.node(node).storages().get(volid.substring(0, colon));
+    Volume volume = storage == null ? null : storage.volumes().get(volid.substring(colon + 1));
+    if (volume != null) {
+      return volume.size();
+    }
+    java.util.regex.Matcher size =
+        java.util.regex.Pattern.compile("(^|,)size=([^,]+)").matcher(value);
+    return size.find() ? Sizes.parse(size.group(2)) : 0;
+  }
+
+  /** pve-manager's notes template: {@code {{cluster}}}, {@code {{guestname}}}, ... */
+  private static String notes(World world, Guest guest, String template) {
+    String text = template.replace("\\n", "\n").replace("\\\\", "\\");
+    return text.replace("{{cluster}}", world.clusterName())
+        .replace("{{guestname}}", guest.name())
+        .replace("{{node}}", guest.node())
+        .replace("{{vmid}}", Integer.toString(guest.vmid()));
+  }
+
+  /** The archive a backup volume id names, or PVE's error. */
+  static BackupArchive archive(Call c, String volid) {
+    BackupArchive archive = c.world().backups().archive(c.world(), c.node(), volid);
+    if (archive == null) {
+      int colon = volid.indexOf(':');
+      if (colon > 0) {
+        c.world().storage(c.node(), volid.substring(0, colon));
+      }
+      throw new SimulatorError("volume '" + volid + "' does not exist");
+    }
+    return archive;
+  }
+
+  private static Object extractConfig(Call c) {
+    BackupArchive archive = archive(c, c.str("volume"));
+    c.require("/vms/" + archive.vmid(), "VM.Backup");
+    StringBuilder text = new StringBuilder();
+    archive.config().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> text.append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+    return text.toString();
+  }
+
+  /** The backup-only fields of a content listing entry: {@code subtype}, notes, protection. */
+  static void describe(ObjectNode entry, StorageState storage, Volume volume) {
+    if (!volume.content().equals("backup")) {
+      return;
+    }
+    entry.put("subtype", volume.name().startsWith("backup/vzdump-qemu-") ? "qemu" : "lxc");
+    String notes = storage.notes().get(volume.name());
+    if (notes != null) {
+      entry.put("notes", notes.split("\n", 2)[0]);
+    }
+    if (storage.protectedVolumes().contains(volume.name())) {
+      entry.put("protected", 1);
+    }
+  }
+}
