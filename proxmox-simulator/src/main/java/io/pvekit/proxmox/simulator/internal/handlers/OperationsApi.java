@@ -13,5 +13,7 @@ public final class OperationsApi {
   public static void register(Router r) {
     BackupApi.register(r);
     BackupJobApi.register(r);
+    MetricsApi.register(r);
+    RoleApi.register(r);
   }
 }
