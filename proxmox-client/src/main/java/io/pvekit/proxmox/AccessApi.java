@@ -136,6 +136,34 @@ public final class AccessApi {
                         .build()));
   }
 
+  /**
+   * {@code GET /access/roles/{roleid}}: one role's privileges.
+   *
+   * @param roleId e.g. {@code PVEVMAdmin}
+   * @return its privileges, sorted
+   */
+  public java.util.SortedSet<String> rolePrivileges(String roleId) {
+    if (roleId == null || !roleId.matches("[A-Za-z0-9.\\-_]+")) {
+      throw new IllegalArgumentException(
+          "roleId: '" + roleId + "' is not a role name like PVEVMAdmin");
+    }
+    return transport.decode(
+        ApiCall.get("/access/roles/{roleid}").path("roleid", roleId),
+        d -> {
+          java.util.SortedSet<String> privileges = new java.util.TreeSet<>();
+          if (d != null) {
+            d.properties()
+                .forEach(
+                    e -> {
+                      if (Json.flag(e.getValue())) {
+                        privileges.add(e.getKey());
+                      }
+                    });
+          }
+          return privileges;
+        });
+  }
+
   private static String checkUserId(String userId) {
     if (userId == null || !userId.matches("[^\\s:/@]+@[A-Za-z][A-Za-z0-9.\\-_]+")) {
       throw new IllegalArgumentException("userId: '" + userId + "' is not NAME@REALM like ci@pve");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvekit.proxmox.Authentication;
+import io.pvekit.proxmox.BackupJob;
 import io.pvekit.proxmox.BackupRequest;
 import io.pvekit.proxmox.CloneRequest;
 import io.pvekit.proxmox.ConfigUpdate;
@@ -93,9 +94,13 @@ class BackupRestoreTest {
     JsonNode raw = http.get("/nodes/pve1/storage/local/content", "content", "backup").data().get(0);
     assertThat(raw.get("notes").asText()).isEqualTo("web-1 on pve1");
     assertThat(raw.get("subtype").asText()).isEqualTo("qemu");
-    String extracted =
-        http.get("/nodes/pve1/vzdump/extractconfig", "volume", backup.volid()).data().asText();
-    assertThat(extracted).contains("name: web-1\n").doesNotContain("lock:");
+    assertThat(backup.subtype()).contains("qemu");
+    assertThat(backup.notes()).contains("web-1 on pve1");
+    assertThat(backup.isProtected()).isFalse();
+    assertThat(client.node("pve1").backupConfig(backup.volid()))
+        .containsEntry("name", "web-1")
+        .containsEntry("cores", vm.config().values().get("cores"))
+        .doesNotContainKey("lock");
   }
 
   @Test
@@ -137,18 +142,11 @@ class BackupRestoreTest {
     assertThat(copy.get("scsi0").asText()).contains("vm-150-disk-");
     assertThat(copy.get("vmgenid").asText()).isNotEqualTo(original.get("vmgenid").asText());
 
-    RawHttp.Response unique =
-        http.post(
-            "/nodes/pve1/qemu",
-            "vmid",
-            "151",
-            "archive",
-            backup.volid(),
-            "unique",
-            "1",
-            "storage",
-            "local-lvm");
-    assertThat(Tasks.run(http, unique)).isEqualTo("OK");
+    client
+        .node("pve1")
+        .qemu()
+        .restore(VmId.of(151), backup.volid(), StorageId.of("local-lvm"), false, true)
+        .await(AWAIT);
     JsonNode renewed = http.get("/nodes/pve1/qemu/151/config").data();
     assertThat(renewed.get("net0").asText()).isNotEqualTo(original.get("net0").asText());
     assertThat(renewed.get("smbios1").asText()).isNotEqualTo(original.get("smbios1").asText());
@@ -218,6 +216,53 @@ class BackupRestoreTest {
         http.post("/nodes/pve1/qemu", "vmid", "101", "archive", backup.volid(), "force", "1");
     assertThat(restore.status()).isEqualTo(500);
     assertThat(restore.reason()).isEqualTo("unable to restore VM 101 - vm is running");
+  }
+
+  @Test
+  void backupJobs_throughTheClient_areTyped() {
+    client
+        .cluster()
+        .createBackupJob(
+            "weekly",
+            "sat 02:00",
+            BackupRequest.builder()
+                .addVmIds(VmId.of(101))
+                .storage(StorageId.of("local"))
+                .compress("zstd")
+                .build());
+    BackupJob job = client.cluster().backupJob("weekly");
+    assertThat(job.schedule()).contains("sat 02:00");
+    assertThat(job.vmIds()).containsExactly(VmId.of(101));
+    assertThat(job.storage()).contains(StorageId.of("local"));
+    assertThat(job.compress()).contains("zstd");
+    assertThat(job.enabled()).isTrue();
+    assertThat(job.nextRun()).isPresent();
+    assertThat(client.cluster().guestsNotBackedUp())
+        .contains(VmId.of(200))
+        .doesNotContain(VmId.of(101));
+
+    client.cluster().setBackupJobEnabled("weekly", false);
+    assertThat(client.cluster().backupJob("weekly").enabled()).isFalse();
+    assertThat(client.cluster().backupJob("weekly").nextRun()).isEmpty();
+    assertThat(client.cluster().guestsNotBackedUp()).contains(VmId.of(101));
+    client
+        .cluster()
+        .updateBackupJob(
+            "weekly",
+            "daily",
+            BackupRequest.builder().addVmIds(VmId.of(101), VmId.of(200)).build());
+    assertThat(client.cluster().backupJobs())
+        .singleElement()
+        .satisfies(
+            j -> {
+              assertThat(j.schedule()).contains("daily");
+              assertThat(j.vmIds()).containsExactly(VmId.of(101), VmId.of(200));
+            });
+    client.cluster().deleteBackupJob("weekly");
+    assertThat(client.cluster().backupJobs()).isEmpty();
+    assertThatThrownBy(() -> client.cluster().backupJob("weekly"))
+        .isInstanceOf(ProxmoxApiException.class)
+        .hasMessageContaining("No such job 'weekly'");
   }
 
   @Test
