@@ -140,6 +140,10 @@ final class ErgonomicCalls {
     ops.put("token delete", c -> c.access().deleteToken("ci@pve", "deploy"));
     ops.put("roles", c -> c.access().roles());
     ops.put("role", c -> c.access().rolePrivileges("PVEVMAdmin"));
+    ops.put(
+        "role create", c -> c.access().createRole("Operator", List.of("VM.Audit", "VM.PowerMgmt")));
+    ops.put("role update", c -> c.access().updateRole("Operator", List.of("VM.Console"), true));
+    ops.put("role delete", c -> c.access().deleteRole("Operator"));
     // 7. snapshots
     ops.put("qemu snapshots", c -> vm(c).snapshots().list());
     ops.put("qemu snapshot", c -> vm(c).snapshots().create("pre-upgrade", "before 6.8"));

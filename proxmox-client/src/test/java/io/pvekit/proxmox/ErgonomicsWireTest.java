@@ -385,6 +385,17 @@ class ErgonomicsWireTest {
             .willReturn(data("{\"VM.Audit\":1,\"VM.PowerMgmt\":1,\"VM.Console\":0}")));
     assertThat(client.access().rolePrivileges("PVEVMUser"))
         .containsExactly("VM.Audit", "VM.PowerMgmt");
+    ErgonomicCalls.all().get("role create").accept(client);
+    ErgonomicCalls.all().get("role update").accept(client);
+    server.verify(
+        postRequestedFor(urlEqualTo(API + "/access/roles"))
+            .withRequestBody(equalTo("roleid=Operator&privs=VM.Audit%2CVM.PowerMgmt")));
+    server.verify(
+        putRequestedFor(urlEqualTo(API + "/access/roles/Operator"))
+            .withRequestBody(equalTo("privs=VM.Console&append=1")));
+    assertThatThrownBy(() -> client.access().createRole("Operator", List.of("vm.audit")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'vm.audit' is not a privilege name");
 
     server.stubFor(
         get(urlEqualTo(API + "/cluster/log?max=2"))

@@ -1,12 +1,17 @@
 package io.pvekit.proxmox.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pvekit.proxmox.AclEntry;
 import io.pvekit.proxmox.Authentication;
 import io.pvekit.proxmox.CloneRequest;
 import io.pvekit.proxmox.ClusterLogEntry;
+import io.pvekit.proxmox.ProxmoxApiException;
 import io.pvekit.proxmox.ProxmoxClient;
+import io.pvekit.proxmox.ProxmoxParameterException;
+import io.pvekit.proxmox.ProxmoxPermissionException;
 import io.pvekit.proxmox.RoleInfo;
 import io.pvekit.proxmox.RrdPoint;
 import io.pvekit.proxmox.Secret;
@@ -170,5 +175,53 @@ class MetricsAndLogTest {
     RawHttp.Response missing = http.get("/access/roles/Nope");
     assertThat(missing.status()).isEqualTo(500);
     assertThat(missing.reason()).isEqualTo("role 'Nope' does not exist");
+  }
+
+  @Test
+  void customRoles_createGrantUpdateDelete_likePve() {
+    client.access().createRole("Operator", List.of("VM.Audit", "VM.PowerMgmt"));
+    assertThat(client.access().roles())
+        .filteredOn(r -> r.roleId().equals("Operator"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.special()).isFalse();
+              assertThat(r.privileges()).containsExactly("VM.Audit", "VM.PowerMgmt");
+            });
+    client.access().createUser("ops@pve", Secret.of("ops-password"), "operator");
+    client
+        .access()
+        .grant(
+            AclEntry.builder().path("/vms/101").addRoles("Operator").addUsers("ops@pve").build());
+    try (ProxmoxClient ops =
+        ProxmoxClient.builder()
+            .baseUrl(pve.simulator().httpUrl().toString())
+            .authentication(Authentication.password("ops@pve", Secret.of("ops-password")))
+            .build()) {
+      assertThat(ops.node("pve1").qemu().vm(101).status().status()).isEqualTo("stopped");
+      assertThatThrownBy(() -> ops.node("pve1").qemu().vm(101).snapshots().create("s1", null))
+          .isInstanceOf(ProxmoxPermissionException.class)
+          .hasMessageContaining("VM.Snapshot");
+      client.access().updateRole("Operator", List.of("VM.Snapshot"), true);
+      ops.node("pve1").qemu().vm(101).snapshots().create("s1", null).await(AWAIT);
+      client.access().updateRole("Operator", List.of("VM.Console"), false);
+      assertThat(client.access().rolePrivileges("Operator")).containsExactly("VM.Console");
+      client.access().deleteRole("Operator");
+      assertThatThrownBy(() -> ops.node("pve1").qemu().vm(101).status())
+          .isInstanceOf(ProxmoxPermissionException.class);
+    }
+    assertThatThrownBy(() -> client.access().createRole("PVEMine", List.of("VM.Audit")))
+        .isInstanceOf(ProxmoxParameterException.class)
+        .hasMessageContaining("'PVE' namespace");
+    assertThatThrownBy(() -> client.access().updateRole("PVEVMUser", List.of("VM.Audit"), true))
+        .isInstanceOf(ProxmoxApiException.class)
+        .hasMessageContaining("auto-generated role 'PVEVMUser' cannot be modified");
+    assertThatThrownBy(() -> client.access().deleteRole("Operator"))
+        .isInstanceOf(ProxmoxApiException.class)
+        .hasMessageContaining("role 'Operator' does not exist");
+    RawHttp http = RawHttp.to(pve.simulator()).login(pve.simulator());
+    RawHttp.Response bad = http.post("/access/roles", "roleid", "Bad", "privs", "VM.Fly");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("invalid privilege 'VM.Fly'");
   }
 }
