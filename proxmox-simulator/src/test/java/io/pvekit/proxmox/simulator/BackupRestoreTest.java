@@ -300,4 +300,57 @@ class BackupRestoreTest {
     assertThat(gone.status()).isEqualTo(400);
     assertThat(http.get("/cluster/backup").data().size()).isZero();
   }
+
+  @Test
+  void backup_locksTheGuestWhileItRuns_andAnotherLockFailsIt() {
+    pve.simulator().pauseTasks();
+    RawHttp.Response started = http.post("/nodes/pve1/vzdump", "vmid", "101");
+    assertThat(http.get("/nodes/pve1/qemu/101/config").data().get("lock").asText())
+        .isEqualTo("backup");
+    RawHttp.Response update = http.put("/nodes/pve1/qemu/101/config", "cores", "3");
+    assertThat(update.status()).isEqualTo(500);
+    assertThat(update.reason()).isEqualTo("VM 101 is locked (backup)");
+    RawHttp.Response second = http.post("/nodes/pve1/vzdump", "vmid", "101");
+    pve.simulator().resumeTasks();
+    assertThat(Tasks.run(http, started)).isEqualTo("OK");
+    assertThat(Tasks.run(http, second))
+        .as("jobs of a node run one after the other")
+        .isEqualTo("OK");
+    assertThat(http.get("/nodes/pve1/qemu/101/config").data().has("lock")).isFalse();
+
+    // an interrupted snapshot leaves its lock behind, as on PVE; backups then fail
+    pve.simulator().pauseTasks();
+    RawHttp.Response snapshot = http.post("/nodes/pve1/qemu/101/snapshot", "snapname", "s1");
+    http.delete("/nodes/pve1/tasks/" + snapshot.data().asText());
+    pve.simulator().resumeTasks();
+    RawHttp.Response third = http.post("/nodes/pve1/vzdump", "vmid", "101");
+    assertThat(Tasks.run(http, third)).isEqualTo("job errors");
+    String log = http.get("/nodes/pve1/tasks/" + third.data().asText() + "/log").data().toString();
+    assertThat(log).contains("ERROR: Backup of VM 101 failed - VM 101 is locked (snapshot)");
+    assertThat(http.get("/nodes/pve1/qemu/101/config").data().get("lock").asText())
+        .isEqualTo("snapshot");
+  }
+
+  @Test
+  void includedVolumes_tellWhichDisksAJobBacksUp() {
+    http.put("/nodes/pve1/qemu/101/config", "scsi1", "local-lvm:1,backup=0");
+    http.post("/cluster/backup", "id", "nightly", "schedule", "daily", "vmid", "101,200,4242");
+    JsonNode guests = http.get("/cluster/backup/nightly/included_volumes").data().get("children");
+    assertThat(guests.findValuesAsText("type")).containsExactly("qemu", "lxc", "unknown");
+    JsonNode disks = guests.get(0).get("children");
+    assertThat(disks.findValuesAsText("id")).contains("101:scsi0", "101:scsi1");
+    for (JsonNode disk : disks) {
+      if (disk.get("id").asText().equals("101:scsi1")) {
+        assertThat(disk.get("included").asInt()).isZero();
+        assertThat(disk.get("reason").asText()).isEqualTo("backup=no");
+      } else if (disk.get("id").asText().equals("101:scsi0")) {
+        assertThat(disk.get("included").asInt()).isEqualTo(1);
+        assertThat(disk.get("reason").asText()).isEqualTo("backup=yes");
+      }
+    }
+    assertThat(guests.get(1).get("children").get(0).get("reason").asText()).isEqualTo("rootfs");
+
+    StorageContent backup = backUp(101);
+    assertThat(client.node("pve1").backupConfig(backup.volid())).doesNotContainKey("scsi1");
+  }
 }

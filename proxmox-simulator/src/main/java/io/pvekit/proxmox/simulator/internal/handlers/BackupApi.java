@@ -97,16 +97,41 @@ public final class BackupApi {
             c.flag("protected"));
     String command = commandLine(c);
     String taskId = vmids.size() == 1 ? Integer.toString(vmids.get(0)) : "";
-    return c.tasks()
-        .start(
-            node,
-            "vzdump",
-            taskId,
-            c.subject(),
-            null,
-            false,
-            t -> run(c, world, node, vmids, options, command, t))
-        .upidText();
+    // the guests being backed up carry PVE's 'backup' lock until the worker is done with them
+    Set<Integer> locked = new TreeSet<>();
+    for (int vmid : vmids) {
+      Guest guest = world.guests().get(vmid);
+      if (guest != null && guest.lock() == null && c.allowed("/vms/" + vmid, "VM.Backup")) {
+        guest.config().put("lock", "backup");
+        locked.add(vmid);
+      }
+    }
+    world.changed();
+    TaskRecord task =
+        c.tasks()
+            .start(
+                node,
+                "vzdump",
+                taskId,
+                c.subject(),
+                null,
+                false,
+                t -> {
+                  unlock(world, locked);
+                  run(c, world, node, vmids, locked, options, command, t);
+                });
+    task.onAbort(() -> unlock(world, locked));
+    return task.upidText();
+  }
+
+  private static void unlock(World world, Set<Integer> locked) {
+    for (int vmid : locked) {
+      Guest guest = world.guests().get(vmid);
+      if (guest != null && "backup".equals(guest.lock())) {
+        guest.config().remove("lock");
+      }
+    }
+    world.changed();
   }
 
   private record Options(
@@ -161,6 +186,7 @@ public final class BackupApi {
       World world,
       String node,
       List<Integer> vmids,
+      Set<Integer> locked,
       Options options,
       String command,
       TaskRecord task) {
@@ -182,8 +208,10 @@ public final class BackupApi {
         failure = "unable to find configuration file for VM " + vmid + " on node '" + node + "'";
       } else if (!c.allowed("/vms/" + vmid, "VM.Backup")) {
         failure = "Permission check failed (/vms/" + vmid + ", VM.Backup)";
-      } else if (guest.lock() != null) {
-        failure = guest.type().label() + " is locked (" + guest.lock() + ")";
+      } else if (!locked.contains(vmid) && guest.lock() != null) {
+        // another operation holds the guest (an earlier job's lock is gone by now: vzdump jobs
+        // of a node run one after the other)
+        failure = guest.type().label() + " " + vmid + " is locked (" + guest.lock() + ")";
       }
       if (failure != null) {
         task.log().add("ERROR: Backup of VM " + vmid + " failed - " + failure);
@@ -237,7 +265,7 @@ public final class BackupApi {
               }
               String volid = guest.isDiskKey(key) ? Guest.volumeOf(value) : null;
               if (volid != null) {
-                if (!includedInBackup(guest, key, value)) {
+                if (!inclusion(guest, key, value).included()) {
                   task.log().add("INFO: excluding volume '" + key + "' (backup=no)");
                   return;
                 }
@@ -268,16 +296,34 @@ public final class BackupApi {
     world.changed();
   }
 
-  /** QEMU disks go in unless {@code backup=0}; LXC mount points only with {@code backup=1}. */
-  private static boolean includedInBackup(Guest guest, String key, String value) {
+  /** Whether a volume goes into a backup, with PVE's reason ({@code included_volumes}). */
+  record Inclusion(boolean included, String reason) {}
+
+  /**
+   * QEMU disks go in unless {@code backup=0} (an EFI disk only with OVMF; the reason texts are
+   * qemu-server's, which says {@code backup=no} whenever the option is set); LXC mount points only
+   * with {@code backup=1}.
+   */
+  static Inclusion inclusion(Guest guest, String key, String value) {
     if (guest.type() == GuestType.QEMU) {
-      return !value.matches("(.*,)?backup=(0|no|off|false)(,.*)?");
+      java.util.regex.Matcher backup =
+          java.util.regex.Pattern.compile("(^|,)backup=([^,]*)").matcher(value);
+      boolean set = backup.find();
+      boolean included = !set || backup.group(2).matches("1|yes|on|true");
+      if (key.startsWith("efidisk") && !"ovmf".equals(guest.config().get("bios"))) {
+        return new Inclusion(false, "efidisk but no OMVF BIOS");
+      }
+      return new Inclusion(included, set ? "backup=no" : "backup=yes");
     }
     if (key.equals("rootfs")) {
-      return true;
+      return new Inclusion(true, "rootfs");
+    }
+    if (Guest.volumeOf(value) == null) {
+      return new Inclusion(false, "not a volume");
     }
     String backup = PropertyStrings.parseLenient(LxcSchema.MOUNT_POINT, value).get("backup");
-    return backup != null && backup.matches("1|yes|on|true");
+    boolean enabled = backup != null && backup.matches("1|yes|on|true");
+    return new Inclusion(enabled, enabled ? "enabled" : "disabled");
   }
 
   private static long volumeSize(World world, String node, String volid, String value) {

@@ -65,6 +65,13 @@ public final class BackupJobApi {
     r.add(
         new Endpoint(
             "GET",
+            one + "/included_volumes",
+            BackupSchema.JOB,
+            perm("/", "Sys.Audit"),
+            BackupJobApi::includedVolumes));
+    r.add(
+        new Endpoint(
+            "GET",
             "/cluster/backup-info/not-backed-up",
             BackupSchema.NONE,
             perm("/", "Sys.Audit"),
@@ -168,29 +175,75 @@ public final class BackupJobApi {
     }
   }
 
+  /** The guests a job backs up, each with its volumes and whether they go into the backup. */
+  private static Object includedVolumes(Call c) {
+    World world = c.world();
+    Map<String, String> job = job(c);
+    ObjectNode out = Json.object();
+    ArrayNode guests = out.putArray("children");
+    for (int vmid : covered(world, job)) {
+      if (!c.allowed("/vms/" + vmid, "VM.Audit")) {
+        continue;
+      }
+      ObjectNode entry = guests.addObject();
+      entry.put("id", vmid);
+      Guest guest = world.guests().get(vmid);
+      if (guest == null) {
+        entry.put("type", "unknown");
+        entry.put("leaf", 1);
+        continue;
+      }
+      entry.put("type", guest.type() == GuestType.QEMU ? "qemu" : "lxc");
+      entry.put("name", guest.name());
+      ArrayNode volumes = entry.putArray("children");
+      for (Map.Entry<String, String> e : guest.config().entrySet()) {
+        if (!guest.isDiskKey(e.getKey())
+            || e.getKey().startsWith("unused")
+            || e.getValue().contains("media=cdrom")) {
+          continue;
+        }
+        BackupApi.Inclusion inclusion = BackupApi.inclusion(guest, e.getKey(), e.getValue());
+        ObjectNode volume = volumes.addObject();
+        volume.put("id", vmid + ":" + e.getKey());
+        volume.put("name", e.getValue().split(",", 2)[0]);
+        volume.put("included", inclusion.included() ? 1 : 0);
+        volume.put("reason", inclusion.reason());
+        volume.put("leaf", 1);
+      }
+      entry.put("leaf", volumes.isEmpty() ? 1 : 0);
+    }
+    return out;
+  }
+
+  /** The VMIDs a job selects: its list, its pool's guests, or every guest but the excluded. */
+  private static Set<Integer> covered(World world, Map<String, String> job) {
+    Set<Integer> covered = new java.util.TreeSet<>();
+    if ("1".equals(job.get("all")) || (job.containsKey("exclude") && !job.containsKey("pool"))) {
+      Set<Integer> excluded = new HashSet<>();
+      for (String id : job.getOrDefault("exclude", "").split("[,;\\s]+")) {
+        if (!id.isEmpty()) {
+          excluded.add(Integer.parseInt(id));
+        }
+      }
+      world.guests().keySet().stream().filter(v -> !excluded.contains(v)).forEach(covered::add);
+    } else if (job.containsKey("pool") && world.pools().containsKey(job.get("pool"))) {
+      covered.addAll(world.pools().get(job.get("pool")).vms());
+    } else {
+      for (String id : job.getOrDefault("vmid", "").split("[,;\\s]+")) {
+        if (!id.isEmpty()) {
+          covered.add(Integer.parseInt(id));
+        }
+      }
+    }
+    return covered;
+  }
+
   private static Object notBackedUp(Call c) {
     World world = c.world();
     Set<Integer> covered = new HashSet<>();
     for (Map<String, String> job : world.backups().jobs().values()) {
-      if (!"1".equals(job.getOrDefault("enabled", "1"))) {
-        continue;
-      }
-      if ("1".equals(job.get("all")) || (job.containsKey("exclude") && !job.containsKey("pool"))) {
-        Set<Integer> excluded = new HashSet<>();
-        for (String id : job.getOrDefault("exclude", "").split("[,;\\s]+")) {
-          if (!id.isEmpty()) {
-            excluded.add(Integer.parseInt(id));
-          }
-        }
-        world.guests().keySet().stream().filter(v -> !excluded.contains(v)).forEach(covered::add);
-      } else if (job.containsKey("pool") && world.pools().containsKey(job.get("pool"))) {
-        covered.addAll(world.pools().get(job.get("pool")).vms());
-      } else {
-        for (String id : job.getOrDefault("vmid", "").split("[,;\\s]+")) {
-          if (!id.isEmpty()) {
-            covered.add(Integer.parseInt(id));
-          }
-        }
+      if ("1".equals(job.getOrDefault("enabled", "1"))) {
+        covered.addAll(covered(world, job));
       }
     }
     ArrayNode out = Json.array();
