@@ -202,7 +202,7 @@ public final class BackupJobApi {
             || e.getValue().contains("media=cdrom")) {
           continue;
         }
-        BackupApi.Inclusion inclusion = BackupApi.inclusion(guest, e.getKey(), e.getValue());
+        BackupWriter.Inclusion inclusion = BackupWriter.inclusion(guest, e.getKey(), e.getValue());
         ObjectNode volume = volumes.addObject();
         volume.put("id", vmid + ":" + e.getKey());
         volume.put("name", e.getValue().split(",", 2)[0]);
