@@ -136,6 +136,88 @@ public final class AccessApi {
                         .build()));
   }
 
+  /**
+   * {@code GET /access/roles/{roleid}}: one role's privileges.
+   *
+   * @param roleId e.g. {@code PVEVMAdmin}
+   * @return its privileges, sorted
+   */
+  public java.util.SortedSet<String> rolePrivileges(String roleId) {
+    return transport.decode(
+        ApiCall.get("/access/roles/{roleid}").path("roleid", checkRoleId(roleId)),
+        d -> {
+          java.util.SortedSet<String> privileges = new java.util.TreeSet<>();
+          if (d != null) {
+            d.properties()
+                .forEach(
+                    e -> {
+                      if (Json.flag(e.getValue())) {
+                        privileges.add(e.getKey());
+                      }
+                    });
+          }
+          return privileges;
+        });
+  }
+
+  /**
+   * {@code POST /access/roles}: a custom role to grant in ACLs.
+   *
+   * @param roleId the name; PVE reserves names starting with {@code PVE}
+   * @param privileges e.g. {@code VM.Audit}, {@code VM.PowerMgmt}
+   */
+  public void createRole(String roleId, java.util.Collection<String> privileges) {
+    transport.call(
+        ApiCall.post("/access/roles")
+            .param("roleid", checkRoleId(roleId))
+            .param("privs", privilegeList(privileges)));
+  }
+
+  /**
+   * {@code PUT /access/roles/{roleid}}: replaces a custom role's privileges or adds to them.
+   *
+   * @param roleId the custom role
+   * @param privileges the privileges to set or add
+   * @param append add to the current privileges instead of replacing them
+   */
+  public void updateRole(String roleId, java.util.Collection<String> privileges, boolean append) {
+    transport.call(
+        ApiCall.put("/access/roles/{roleid}")
+            .path("roleid", checkRoleId(roleId))
+            .param("privs", privilegeList(privileges))
+            .param("append", append ? Boolean.TRUE : null));
+  }
+
+  /**
+   * {@code DELETE /access/roles/{roleid}}: removes a custom role (built-in roles cannot be).
+   *
+   * @param roleId the custom role
+   */
+  public void deleteRole(String roleId) {
+    transport.call(ApiCall.delete("/access/roles/{roleid}").path("roleid", checkRoleId(roleId)));
+  }
+
+  private static String privilegeList(java.util.Collection<String> privileges) {
+    if (privileges == null || privileges.isEmpty()) {
+      throw new IllegalArgumentException("privileges: name at least one, e.g. VM.Audit");
+    }
+    for (String p : privileges) {
+      if (p == null || !p.matches("[A-Z][A-Za-z]*(\\.[A-Z][A-Za-z]*)+")) {
+        throw new IllegalArgumentException(
+            "privileges: '" + p + "' is not a privilege name like VM.PowerMgmt");
+      }
+    }
+    return String.join(",", privileges);
+  }
+
+  private static String checkRoleId(String roleId) {
+    if (roleId == null || !roleId.matches("[A-Za-z0-9.\\-_]+")) {
+      throw new IllegalArgumentException(
+          "roleId: '" + roleId + "' is not a role name like PVEVMAdmin");
+    }
+    return roleId;
+  }
+
   private static String checkUserId(String userId) {
     if (userId == null || !userId.matches("[^\\s:/@]+@[A-Za-z][A-Za-z0-9.\\-_]+")) {
       throw new IllegalArgumentException("userId: '" + userId + "' is not NAME@REALM like ci@pve");

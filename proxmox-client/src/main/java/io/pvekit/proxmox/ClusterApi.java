@@ -132,10 +132,75 @@ public final class ClusterApi {
   /**
    * {@code GET /cluster/backup}: the scheduled backup jobs.
    *
-   * @return the jobs as PVE lists them ({@code id}, {@code schedule}, {@code vmid}, ...)
+   * @return the jobs
    */
-  public List<com.fasterxml.jackson.databind.JsonNode> backupJobs() {
-    return transport.decode(ApiCall.get("/cluster/backup"), Json::items);
+  public List<BackupJob> backupJobs() {
+    return transport.decode(ApiCall.get("/cluster/backup"), d -> Decode.list(d, Decode::backupJob));
+  }
+
+  /**
+   * {@code GET /cluster/backup/{id}}: one backup job.
+   *
+   * @param id the job id
+   * @return the job
+   */
+  public BackupJob backupJob(String id) {
+    return transport.decode(
+        ApiCall.get("/cluster/backup/{id}").path("id", checkJobId(id)), Decode::backupJob);
+  }
+
+  /**
+   * {@code PUT /cluster/backup/{id}}: changes a job's schedule and settings. The request's guests
+   * replace the job's selection ({@code vmid} drops {@code all}, {@code pool} and {@code exclude}).
+   *
+   * @param id the job id
+   * @param schedule the new calendar event, or null to keep it
+   * @param request the guests, storage, mode and compression
+   */
+  public void updateBackupJob(String id, String schedule, BackupRequest request) {
+    transport.call(
+        ApiCall.put("/cluster/backup/{id}")
+            .path("id", checkJobId(id))
+            .param("schedule", schedule)
+            .params(request.params()));
+  }
+
+  /**
+   * {@code PUT /cluster/backup/{id}} with {@code enabled}: pauses or resumes a job.
+   *
+   * @param id the job id
+   * @param enabled whether the scheduler runs it
+   */
+  public void setBackupJobEnabled(String id, boolean enabled) {
+    transport.call(
+        ApiCall.put("/cluster/backup/{id}").path("id", checkJobId(id)).param("enabled", enabled));
+  }
+
+  /**
+   * {@code GET /cluster/backup-info/not-backed-up}: the guests no enabled backup job covers.
+   *
+   * @return their VMIDs
+   */
+  public List<VmId> guestsNotBackedUp() {
+    return transport.decode(
+        ApiCall.get("/cluster/backup-info/not-backed-up"),
+        d ->
+            Decode.list(
+                d,
+                e ->
+                    Json.vmid(e, "vmid")
+                        .orElseThrow(() -> Json.lacks("not-backed-up guest", "vmid", e))));
+  }
+
+  private static String checkJobId(String id) {
+    if (id == null
+        || id.isBlank()
+        || id.length() > 50
+        || id.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException(
+          "id: '" + id + "' is not a backup job id (1 to 50 characters, no spaces)");
+    }
+    return id;
   }
 
   /**

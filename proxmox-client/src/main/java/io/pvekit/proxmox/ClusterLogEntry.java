@@ -20,4 +20,10 @@ public interface ClusterLogEntry {
   Optional<Long> priority();
 
   String message();
+
+  /** The entry's number in the log. */
+  Optional<Long> uid();
+
+  /** The process that logged it. */
+  Optional<Long> pid();
 }

@@ -132,7 +132,34 @@ final class Decode {
         .size(Json.integer(d, "size"))
         .ctime(Json.integer(d, "ctime"))
         .vmid(Json.vmid(d, "vmid"))
+        .notes(Json.text(d, "notes"))
+        .subtype(Json.text(d, "subtype"))
+        .isProtected(Json.flag(d, "protected"))
         .build();
+  }
+
+  static BackupJob backupJob(JsonNode d) {
+    return ImmutableBackupJob.builder()
+        .id(Json.requiredText(d, "id", "backup job"))
+        .schedule(Json.text(d, "schedule"))
+        .enabled(Json.optionalFlag(d, "enabled").orElse(true))
+        .vmIds(vmids(d, "vmid"))
+        .all(Json.flag(d, "all"))
+        .excluded(vmids(d, "exclude"))
+        .pool(Json.text(d, "pool"))
+        .storage(Json.text(d, "storage").map(StorageId::of))
+        .mode(Json.text(d, "mode"))
+        .compress(Json.text(d, "compress"))
+        .notesTemplate(Json.text(d, "notes-template"))
+        .comment(Json.text(d, "comment"))
+        .nextRun(Json.integer(d, "next-run").map(java.time.Instant::ofEpochSecond))
+        .build();
+  }
+
+  private static List<VmId> vmids(JsonNode d, String field) {
+    List<VmId> out = new java.util.ArrayList<>();
+    Json.list(d, field).forEach(v -> out.add(VmId.parse(v)));
+    return out;
   }
 
   static GuestSummary guest(JsonNode d) {

@@ -48,6 +48,21 @@ public final class LxcApi {
    * @return the {@code vzrestore} task
    */
   public Task restore(VmId vmid, String archive, StorageId storage, boolean force) {
+    return restore(vmid, archive, storage, force, false);
+  }
+
+  /**
+   * {@code POST /nodes/{node}/lxc} with {@code restore=1} and {@code unique}: restores a backup as
+   * a copy that can run beside the original.
+   *
+   * @param vmid the container to create (or overwrite with {@code force})
+   * @param archive the backup's volume id
+   * @param storage where the volumes go, or null for PVE's default ({@code local})
+   * @param force overwrite an existing container with this id
+   * @param unique give the container new MAC addresses
+   * @return the {@code vzrestore} task
+   */
+  public Task restore(VmId vmid, String archive, StorageId storage, boolean force, boolean unique) {
     return transport.decode(
         ApiCall.post("/nodes/{node}/lxc")
             .path("node", node)
@@ -55,7 +70,8 @@ public final class LxcApi {
             .param("ostemplate", archive)
             .param("restore", true)
             .param("storage", storage)
-            .param("force", force),
+            .param("force", force)
+            .param("unique", unique ? Boolean.TRUE : null),
         d -> Task.from(transport, d, "restore CT " + vmid));
   }
 }

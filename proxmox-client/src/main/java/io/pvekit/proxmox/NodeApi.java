@@ -150,6 +150,35 @@ public final class NodeApi {
   }
 
   /**
+   * {@code GET /nodes/{node}/vzdump/extractconfig}: the guest config a backup archive holds.
+   *
+   * @param volumeId the archive's volume id, e.g. {@code
+   *     local:backup/vzdump-qemu-101-2026_12_07-18_00_00.vma.zst}
+   * @return the config keys and values as the guest had them at backup time
+   */
+  public java.util.Map<String, String> backupConfig(String volumeId) {
+    if (volumeId == null || !volumeId.contains(":")) {
+      throw new IllegalArgumentException(
+          "volumeId: '" + volumeId + "' is not a volume id like local:backup/vzdump-....vma.zst");
+    }
+    return transport.decode(
+        ApiCall.get("/nodes/{node}/vzdump/extractconfig")
+            .path("node", node)
+            .param("volume", volumeId),
+        d -> {
+          java.util.Map<String, String> config = new java.util.LinkedHashMap<>();
+          String text = Json.text(d);
+          for (String line : text == null ? new String[0] : text.split("\n")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0 && !line.startsWith("#")) {
+              config.put(line.substring(0, colon), line.substring(colon + 2));
+            }
+          }
+          return config;
+        });
+  }
+
+  /**
    * {@code POST /nodes/{node}/termproxy}: a shell console on the node for {@code vncwebsocket}.
    *
    * @return the ticket and port

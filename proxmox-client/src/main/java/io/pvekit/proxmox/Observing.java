@@ -64,6 +64,8 @@ final class Observing {
                 .tag(Json.text(e, "tag"))
                 .priority(Json.integer(e, "pri"))
                 .message(Json.text(e, "msg").orElse(""))
+                .uid(Json.integer(e, "uid"))
+                .pid(Json.integer(e, "pid"))
                 .build());
   }
 }

@@ -47,13 +47,29 @@ public final class QemuApi {
    * @return the {@code qmrestore} task
    */
   public Task restore(VmId vmid, String archive, StorageId storage, boolean force) {
+    return restore(vmid, archive, storage, force, false);
+  }
+
+  /**
+   * {@code POST /nodes/{node}/qemu} with {@code archive} and {@code unique}: restores a backup as a
+   * copy that can run beside the original.
+   *
+   * @param vmid the VM to create (or overwrite with {@code force})
+   * @param archive the backup's volume id
+   * @param storage where the disks go, or null for the storages in the backup
+   * @param force overwrite an existing VM with this id
+   * @param unique give the VM new MAC addresses and a new SMBIOS UUID
+   * @return the {@code qmrestore} task
+   */
+  public Task restore(VmId vmid, String archive, StorageId storage, boolean force, boolean unique) {
     return transport.decode(
         ApiCall.post("/nodes/{node}/qemu")
             .path("node", node)
             .param("vmid", vmid)
             .param("archive", archive)
             .param("storage", storage)
-            .param("force", force),
+            .param("force", force)
+            .param("unique", unique ? Boolean.TRUE : null),
         d -> Task.from(transport, d, "restore VM " + vmid));
   }
 }

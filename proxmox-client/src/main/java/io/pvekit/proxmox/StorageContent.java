@@ -19,4 +19,16 @@ public interface StorageContent {
   Optional<Long> ctime();
 
   Optional<VmId> vmid();
+
+  /** The first line of a backup's notes. */
+  Optional<String> notes();
+
+  /** A backup's guest kind: {@code qemu} or {@code lxc}. */
+  Optional<String> subtype();
+
+  /** Whether a backup is protected from pruning and removal. */
+  @Value.Default
+  default boolean isProtected() {
+    return false;
+  }
 }

@@ -139,6 +139,11 @@ final class ErgonomicCalls {
     ops.put("token create", c -> c.access().createToken("ci@pve", "deploy", true, "CAPMOX"));
     ops.put("token delete", c -> c.access().deleteToken("ci@pve", "deploy"));
     ops.put("roles", c -> c.access().roles());
+    ops.put("role", c -> c.access().rolePrivileges("PVEVMAdmin"));
+    ops.put(
+        "role create", c -> c.access().createRole("Operator", List.of("VM.Audit", "VM.PowerMgmt")));
+    ops.put("role update", c -> c.access().updateRole("Operator", List.of("VM.Console"), true));
+    ops.put("role delete", c -> c.access().deleteRole("Operator"));
     // 7. snapshots
     ops.put("qemu snapshots", c -> vm(c).snapshots().list());
     ops.put("qemu snapshot", c -> vm(c).snapshots().create("pre-upgrade", "before 6.8"));
@@ -158,9 +163,21 @@ final class ErgonomicCalls {
     ops.put(
         "lxc restore",
         c -> c.node("pve1").lxc().restore(VmId.of(132), BACKUP, StorageId.of("local-lvm"), false));
+    ops.put(
+        "qemu restore unique",
+        c -> c.node("pve1").qemu().restore(VmId.of(103), BACKUP, null, false, true));
+    ops.put(
+        "lxc restore unique",
+        c -> c.node("pve1").lxc().restore(VmId.of(133), CT_BACKUP, null, false, true));
+    ops.put("backup config", c -> c.node("pve1").backupConfig(BACKUP));
     ops.put("backup jobs", c -> c.cluster().backupJobs());
+    ops.put("backup job", c -> c.cluster().backupJob("nightly"));
     ops.put("backup job create", c -> c.cluster().createBackupJob("nightly", "daily", backup()));
+    ops.put(
+        "backup job update", c -> c.cluster().updateBackupJob("nightly", "sat 02:00", backup()));
+    ops.put("backup job disable", c -> c.cluster().setBackupJobEnabled("nightly", false));
     ops.put("backup job delete", c -> c.cluster().deleteBackupJob("nightly"));
+    ops.put("not backed up", c -> c.cluster().guestsNotBackedUp());
     // 8. firewall
     ops.put("qemu firewall options", c -> vm(c).firewall().options());
     ops.put("qemu firewall set", c -> vm(c).firewall().setOptions(true, "DROP", "ACCEPT"));
@@ -208,6 +225,7 @@ final class ErgonomicCalls {
   }
 
   static final String BACKUP = "local:backup/vzdump-qemu-101-2026_12_07-10_00_00.vma.zst";
+  static final String CT_BACKUP = "local:backup/vzdump-lxc-130-2026_12_07-10_00_00.tar.zst";
 
   static BackupRequest backup() {
     return BackupRequest.builder()

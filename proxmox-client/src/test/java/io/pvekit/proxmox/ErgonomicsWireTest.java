@@ -330,4 +330,96 @@ class ErgonomicsWireTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DECADE is for nodes only");
   }
+
+  @Test
+  void backupJobsRestoreConfigAndRoles_wireFormsAndTypedAnswers() {
+    server.stubFor(
+        get(urlEqualTo(API + "/cluster/backup"))
+            .willReturn(
+                data(
+                    "[{\"id\":\"nightly\",\"type\":\"vzdump\",\"schedule\":\"21:00\","
+                        + "\"vmid\":\"101,102\",\"storage\":\"local\",\"enabled\":1,"
+                        + "\"mode\":\"snapshot\",\"next-run\":1765134000},"
+                        + "{\"id\":\"all\",\"all\":1,\"exclude\":\"9000\",\"enabled\":0}]")));
+    List<BackupJob> jobs = client.cluster().backupJobs();
+    assertThat(jobs.get(0).vmIds()).containsExactly(VmId.of(101), VmId.of(102));
+    assertThat(jobs.get(0).storage()).contains(StorageId.of("local"));
+    assertThat(jobs.get(0).enabled()).isTrue();
+    assertThat(jobs.get(0).nextRun()).contains(java.time.Instant.ofEpochSecond(1765134000));
+    assertThat(jobs.get(1).all()).isTrue();
+    assertThat(jobs.get(1).excluded()).containsExactly(VmId.of(9000));
+    assertThat(jobs.get(1).enabled()).isFalse();
+
+    ErgonomicCalls.all().get("backup job update").accept(client);
+    ErgonomicCalls.all().get("backup job disable").accept(client);
+    ErgonomicCalls.all().get("qemu restore unique").accept(client);
+    server.verify(
+        putRequestedFor(urlEqualTo(API + "/cluster/backup/nightly"))
+            .withRequestBody(
+                equalTo(
+                    "schedule=sat+02%3A00&vmid=101%2C102&storage=local&mode=snapshot"
+                        + "&compress=zstd&notes-template=%7B%7Bguestname%7D%7D&protected=1")));
+    server.verify(
+        putRequestedFor(urlEqualTo(API + "/cluster/backup/nightly"))
+            .withRequestBody(equalTo("enabled=0")));
+    server.verify(
+        postRequestedFor(urlEqualTo(API + "/nodes/pve1/qemu"))
+            .withRequestBody(
+                equalTo(
+                    "vmid=103&archive=local%3Abackup%2Fvzdump-qemu-101-2026_12_07-10_00_00.vma.zst"
+                        + "&force=0&unique=1")));
+    assertThatThrownBy(() -> client.cluster().backupJob("two words"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'two words' is not a backup job id");
+
+    server.stubFor(
+        get(urlPathEqualTo(API + "/nodes/pve1/vzdump/extractconfig"))
+            .willReturn(
+                data(
+                    "\"#qmdump#map:scsi0:drive-scsi0:local-lvm:raw:\\ncores: 2\\nname: web-1\\n\"")));
+    assertThat(client.node("pve1").backupConfig(ErgonomicCalls.BACKUP))
+        .containsExactly(java.util.Map.entry("cores", "2"), java.util.Map.entry("name", "web-1"));
+
+    server.stubFor(
+        get(urlEqualTo(API + "/access/roles/PVEVMUser"))
+            .willReturn(data("{\"VM.Audit\":1,\"VM.PowerMgmt\":1,\"VM.Console\":0}")));
+    assertThat(client.access().rolePrivileges("PVEVMUser"))
+        .containsExactly("VM.Audit", "VM.PowerMgmt");
+    ErgonomicCalls.all().get("role create").accept(client);
+    ErgonomicCalls.all().get("role update").accept(client);
+    server.verify(
+        postRequestedFor(urlEqualTo(API + "/access/roles"))
+            .withRequestBody(equalTo("roleid=Operator&privs=VM.Audit%2CVM.PowerMgmt")));
+    server.verify(
+        putRequestedFor(urlEqualTo(API + "/access/roles/Operator"))
+            .withRequestBody(equalTo("privs=VM.Console&append=1")));
+    assertThatThrownBy(() -> client.access().createRole("Operator", List.of("vm.audit")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'vm.audit' is not a privilege name");
+
+    server.stubFor(
+        get(urlEqualTo(API + "/cluster/log?max=2"))
+            .willReturn(
+                data(
+                    "[{\"uid\":7,\"time\":1765130000,\"pri\":6,\"tag\":\"pvedaemon\",\"pid\":4242,"
+                        + "\"node\":\"pve1\",\"user\":\"root@pam\",\"msg\":\"starting task x\"}]")));
+    ClusterLogEntry line = client.cluster().log(2).get(0);
+    assertThat(line.uid()).contains(7L);
+    assertThat(line.pid()).contains(4242L);
+    assertThat(line.message()).isEqualTo("starting task x");
+
+    server.stubFor(
+        get(urlEqualTo(API + "/nodes/pve1/storage/local/content?content=backup"))
+            .willReturn(
+                data(
+                    "[{\"volid\":\""
+                        + ErgonomicCalls.BACKUP
+                        + "\",\"content\":\"backup\","
+                        + "\"format\":\"vma.zst\",\"size\":1024,\"vmid\":101,"
+                        + "\"subtype\":\"qemu\",\"notes\":\"web-1\",\"protected\":1}]")));
+    StorageContent backup = client.node("pve1").storage("local").content("backup").get(0);
+    assertThat(backup.subtype()).contains("qemu");
+    assertThat(backup.notes()).contains("web-1");
+    assertThat(backup.isProtected()).isTrue();
+  }
 }

@@ -37,12 +37,10 @@ class RecordedResponsesTest {
   /** Fixtures of endpoints the simulator does not serve: fixture, method and path. */
   private static final Map<String, String> NOT_SERVED =
       Map.ofEntries(
-          Map.entry("access-roles.json", "GET /access/roles"),
           Map.entry(
               "error.query-url-metadata-500.proxmoxer.json", "GET /nodes/pve1/query-url-metadata"),
           Map.entry(
               "oci-registry-pull.upid.json", "POST /nodes/pve1/storage/local/oci-registry-pull"),
-          Map.entry("qemu-rrddata.json", "GET /nodes/pve1/qemu/101/rrddata"),
           Map.entry("query-oci-repo-tags.json", "GET /nodes/pve1/query-oci-repo-tags"));
 
   /** Fixtures made malformed on purpose (for client parsers), with the reason. */
@@ -185,6 +183,8 @@ class RecordedResponsesTest {
     get("storage-content.json", "/nodes/pve1/storage/local/content");
     get("storage-config-list.json", "/storage");
     get("access-permissions.json", "/access/permissions");
+    get("access-roles.json", "/access/roles");
+    get("qemu-rrddata.json", "/nodes/pve1/qemu/101/rrddata?timeframe=hour");
     compare(
         "access-ticket.json",
         RawHttp.to(cluster)

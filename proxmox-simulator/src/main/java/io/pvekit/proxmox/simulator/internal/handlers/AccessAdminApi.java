@@ -11,7 +11,6 @@ import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
 import io.pvekit.proxmox.simulator.internal.schema.AdminSchema;
 import io.pvekit.proxmox.simulator.internal.state.AccessControl;
-import io.pvekit.proxmox.simulator.internal.state.Roles;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
 
 /**
@@ -109,7 +108,7 @@ public final class AccessAdminApi {
       throw ApiException.parameter("users", "either 'users', 'groups' or 'tokens' is required");
     }
     for (String role : c.str("roles").split("[,;\\s]+")) {
-      if (Roles.privileges(role) == null) {
+      if (access.rolePrivileges(role) == null) {
         throw new SimulatorError("role '" + role + "' does not exist");
       }
       for (String user : split(c.str("users"))) {

@@ -42,7 +42,10 @@ public final class LxcApi {
             BASE,
             LxcSchema.CREATE,
             anyUser(),
-            c -> Guests.create(c, GuestType.LXC, "vzcreate", g -> prepareCreate(c, g))));
+            c ->
+                c.flag("restore")
+                    ? Restore.lxc(c)
+                    : Guests.create(c, GuestType.LXC, "vzcreate", g -> prepareCreate(c, g))));
     r.add(
         new Endpoint(
             "DELETE",

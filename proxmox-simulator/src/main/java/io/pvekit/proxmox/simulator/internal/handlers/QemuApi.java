@@ -41,7 +41,10 @@ public final class QemuApi {
             BASE,
             QemuSchema.CREATE,
             anyUser(),
-            c -> Guests.create(c, GuestType.QEMU, "qmcreate", g -> {})));
+            c ->
+                c.has("archive")
+                    ? Restore.qemu(c)
+                    : Guests.create(c, GuestType.QEMU, "qmcreate", g -> {})));
     r.add(
         new Endpoint(
             "DELETE",

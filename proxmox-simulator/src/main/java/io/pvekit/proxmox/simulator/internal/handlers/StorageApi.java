@@ -123,6 +123,7 @@ public final class StorageApi {
       if (v.parent() != null) {
         entry.put("parent", v.parent().substring(v.parent().indexOf(':') + 1));
       }
+      BackupApi.describe(entry, storage, v);
     }
     return out;
   }

@@ -14,6 +14,7 @@ import io.pvekit.proxmox.simulator.internal.handlers.HaApi;
 import io.pvekit.proxmox.simulator.internal.handlers.LxcApi;
 import io.pvekit.proxmox.simulator.internal.handlers.MigrateApi;
 import io.pvekit.proxmox.simulator.internal.handlers.NodeApi;
+import io.pvekit.proxmox.simulator.internal.handlers.OperationsApi;
 import io.pvekit.proxmox.simulator.internal.handlers.PoolApi;
 import io.pvekit.proxmox.simulator.internal.handlers.QemuApi;
 import io.pvekit.proxmox.simulator.internal.handlers.QemuLifecycleApi;
@@ -88,6 +89,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     HaApi.register(router);
     AgentApi.register(router);
     ConsoleApi.register(router, certificate.pem());
+    OperationsApi.register(router);
     ApiDispatcher dispatcher =
         new ApiDispatcher(world, tasks, router, auth, faults, config.authFailureDelay());
     AtomicInteger threads = new AtomicInteger();

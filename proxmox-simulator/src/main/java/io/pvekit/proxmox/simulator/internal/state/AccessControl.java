@@ -40,6 +40,7 @@ public final class AccessControl {
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final List<Acl> acls = new ArrayList<>();
   private final Map<String, String> comments = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> customRoles = new java.util.TreeMap<>();
 
   /** Adds or replaces a user. */
   public void addUser(String userid, String password) {
@@ -59,11 +60,22 @@ public final class AccessControl {
   /** Grants a role on a path to a user or token. */
   public synchronized void addAcl(String path, String subject, String role, boolean propagate) {
     removeAcl(path, subject, role);
-    if (Roles.privileges(role) == null) {
+    if (rolePrivileges(role) == null) {
       throw new IllegalArgumentException(
           "acl role: '" + role + "' is not a built-in role; use one of " + Roles.names());
     }
     acls.add(new Acl(normalize(path), subject, role, propagate));
+  }
+
+  /** The privileges of a built-in or custom role, or null when there is no such role. */
+  public synchronized Set<String> rolePrivileges(String role) {
+    Set<String> builtIn = Roles.privileges(role);
+    return builtIn != null ? builtIn : customRoles.get(role);
+  }
+
+  /** Custom roles ({@code /access/roles}) by name, with their privileges; mutable. */
+  public synchronized Map<String, Set<String>> customRoles() {
+    return customRoles;
   }
 
   /** Removes a user with its tokens and ACL entries (users and their tokens). */
@@ -158,7 +170,9 @@ public final class AccessControl {
       if (!roles.isEmpty()) {
         Set<String> privileges = new HashSet<>();
         if (!roles.contains("NoAccess")) {
-          roles.forEach(r -> privileges.addAll(Roles.privileges(r)));
+          // an ACL may outlive its custom role (PVE keeps it); such a role grants nothing
+          roles.forEach(
+              r -> privileges.addAll(rolePrivileges(r) == null ? Set.of() : rolePrivileges(r)));
         }
         current = privileges;
       }

@@ -26,6 +26,7 @@ public final class World {
   private final Map<String, Pool> pools = new TreeMap<>();
   private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> haResources = new TreeMap<>();
+  private final Backups backups = new Backups();
   private final Duration taskDuration;
   private final String clusterName;
   private Duration agentBootDelay = Duration.ZERO;
@@ -76,6 +77,11 @@ public final class World {
   /** Whether the HA manager manages a guest. */
   public boolean haManaged(int vmid) {
     return haResource(vmid) != null;
+  }
+
+  /** Backup archives and scheduled backup jobs. */
+  public Backups backups() {
+    return backups;
   }
 
   public Map<String, TaskRecord> tasks() {
