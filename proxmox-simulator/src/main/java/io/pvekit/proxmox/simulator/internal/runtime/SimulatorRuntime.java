@@ -86,6 +86,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     MigrateApi.register(router);
     HaApi.register(router);
     AgentApi.register(router);
+    io.pvekit.proxmox.simulator.internal.handlers.CloudInitApi.register(router);
     ApiDispatcher dispatcher =
         new ApiDispatcher(world, tasks, router, auth, faults, config.authFailureDelay());
     AtomicInteger threads = new AtomicInteger();
