@@ -41,10 +41,7 @@ class RecordedResponsesTest {
           Map.entry(
               "error.query-url-metadata-500.proxmoxer.json", "GET /nodes/pve1/query-url-metadata"),
           Map.entry("lxc-vncproxy.json", "POST /nodes/pve1/lxc/200/vncproxy"),
-          Map.entry(
-              "oci-registry-pull.upid.json", "POST /nodes/pve1/storage/local/oci-registry-pull"),
           Map.entry("qemu-rrddata.json", "GET /nodes/pve1/qemu/101/rrddata"),
-          Map.entry("query-oci-repo-tags.json", "GET /nodes/pve1/query-oci-repo-tags"),
           Map.entry("termproxy.json", "POST /nodes/pve1/termproxy"));
 
   /** Fixtures made malformed on purpose (for client parsers), with the reason. */
@@ -194,6 +191,15 @@ class RecordedResponsesTest {
                 "username=root%40pam&password=" + ProxmoxSimulator.DEFAULT_PASSWORD));
     compare("qemu-create.upid.json", http.post("/nodes/pve1/qemu", "vmid", "300"));
     compare("lxc-create.upid.json", lxcCreate());
+    compare(
+        "oci-registry-pull.upid.json",
+        http.post(
+            "/nodes/pve1/storage/local/oci-registry-pull",
+            "reference",
+            "docker.io/library/alpine:latest"));
+    compare(
+        "query-oci-repo-tags.json",
+        http.get("/nodes/pve1/query-oci-repo-tags", "reference", "docker.io/library/alpine"));
     compare("qemu-start.upid.json", running);
     get("task-log.json", "/nodes/pve1/tasks/" + upid + "/log");
     get("task-status.ok.json", "/nodes/pve1/tasks/" + upid + "/status");

@@ -87,6 +87,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     HaApi.register(router);
     AgentApi.register(router);
     io.pvekit.proxmox.simulator.internal.handlers.CloudInitApi.register(router);
+    io.pvekit.proxmox.simulator.internal.handlers.OciApi.register(router);
     ApiDispatcher dispatcher =
         new ApiDispatcher(world, tasks, router, auth, faults, config.authFailureDelay());
     AtomicInteger threads = new AtomicInteger();
