@@ -5,9 +5,6 @@ import io.pvekit.proxmox.simulator.internal.schema.PropertyStrings;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.Volume;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Collection;
@@ -154,27 +151,12 @@ final class CloudInit {
     return keys;
   }
 
-  /**
-   * A {@code $5$} (SHA-256 crypt) shaped hash with a random salt. The guest never logs in to a
-   * simulated VM, so only the shape and that the clear text is gone matter.
-   */
+  /** PVE's {@code encrypt_pw}: SHA-256 crypt with a random 16-character salt. */
   static String hash(String password) {
     StringBuilder salt = new StringBuilder();
     for (int i = 0; i < 16; i++) {
       salt.append(CRYPT64.charAt(SALTS.nextInt(CRYPT64.length())));
     }
-    byte[] digest;
-    try {
-      digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((salt + password).getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    StringBuilder out = new StringBuilder("$5$").append(salt).append('$');
-    for (int i = 0; i < 43; i++) {
-      out.append(CRYPT64.charAt((digest[i % digest.length] & 0xff) % 64));
-    }
-    return out.toString();
+    return ShaCrypt.sha256(password, salt.toString());
   }
 }

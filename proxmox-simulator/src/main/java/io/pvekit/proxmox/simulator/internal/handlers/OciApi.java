@@ -90,7 +90,8 @@ public final class OciApi {
         .start(
             c.node(),
             "download",
-            file, // as download-url: the target file names the task
+            // as download-url: the target file names the task, encoded as PVE's encode_text does
+            file.replace("\\", "\\x5c").replace(":", "\\x3a"),
             c.subject(),
             null,
             false,
