@@ -65,6 +65,34 @@ public abstract class LxcConfig {
     return value("digest");
   }
 
+  /**
+   * The command run as init ({@code entrypoint}, PVE 9.1); a container made from an OCI image has
+   * the image's unless its create call set one.
+   */
+  public Optional<String> entrypoint() {
+    return value("entrypoint");
+  }
+
+  /**
+   * The runtime environment ({@code env}, PVE 9.1, NUL-separated on the wire) by name, in order.
+   *
+   * @return the variables; empty when the key is absent
+   */
+  public Map<String, String> env() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    value("env")
+        .ifPresent(
+            text -> {
+              for (String entry : text.split("\0")) {
+                int eq = entry.indexOf('=');
+                if (eq > 0) {
+                  out.put(entry.substring(0, eq), entry.substring(eq + 1));
+                }
+              }
+            });
+    return out;
+  }
+
   public Optional<LxcRootFs> rootFs() {
     return value("rootfs").map(LxcRootFs::parse);
   }

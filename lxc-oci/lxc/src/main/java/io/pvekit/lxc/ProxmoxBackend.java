@@ -8,7 +8,8 @@ import org.immutables.value.Value;
 /**
  * Where and how {@link LxcRuntime} creates containers in Proxmox VE (9.1 or later) instead of on
  * this host: the bundle's rootfs becomes a {@link VzTemplate} ({@code vztmpl}, named by its content
- * digest and reused), {@code POST /nodes/{node}/lxc} creates the container with the request {@link
+ * digest and reused) or, for a bundle that names its image, Proxmox pulls that image ({@link
+ * #pullImages}), {@code POST /nodes/{node}/lxc} creates the container with the request {@link
  * ProxmoxLxc#plan} makes for an application container, and start, state, kill and delete map to its
  * status calls. A {@code config.json} with fields the plan cannot express is refused with {@link
  * UnsupportedOciFeatureException}.
@@ -58,7 +59,19 @@ public abstract class ProxmoxBackend {
     return true;
   }
 
-  /** How long to wait for Proxmox tasks (upload, create, start, stop, delete). */
+  /**
+   * Let Proxmox VE pull the image when the bundle names it (the {@code
+   * io.kubernetes.cri.image-name} or {@code io.kubernetes.cri-o.ImageName} annotation containerd
+   * and CRI-O set, with a tag): the template is then that image, pulled once into {@link
+   * #templateStorage} with {@code oci-registry-pull}, instead of an upload of the bundle's rootfs;
+   * true by default.
+   */
+  @Value.Default
+  public boolean pullImages() {
+    return true;
+  }
+
+  /** How long to wait for Proxmox tasks (upload, pull, create, start, stop, delete). */
   @Value.Default
   public Duration taskTimeout() {
     return Duration.ofMinutes(2);

@@ -82,6 +82,13 @@ public interface ProxmoxLxcOptions {
   Optional<Boolean> unprivileged();
 
   /**
+   * The image reference (e.g. {@code docker.io/library/nginx:1.27}) when Proxmox VE 9.1 pulls the
+   * template itself ({@code oci-registry-pull}) instead of receiving the bundle's rootfs; the plan
+   * then reports the root file system as coming from it.
+   */
+  Optional<String> ociReference();
+
+  /**
    * Whether a Proxmox VE version creates application containers from OCI images (9.1 and later).
    *
    * @param version the server's version ({@code GET /version})

@@ -13,6 +13,7 @@ import io.pvekit.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,9 +87,11 @@ class ProxmoxLxcTest {
         ProxmoxLxc.plan(
             OciSpec.parse(SPEC),
             options().osTemplate("local:vztmpl/nginx_1.27.tar").applicationContainer(true).build());
+    assertThat(plan.request().entrypoint()).contains("/usr/sbin/nginx -g 'daemon off;'");
+    assertThat(plan.request().env())
+        .containsExactly(Map.entry("PATH", "/usr/bin:/bin"), Map.entry("MODE", "prod"));
     assertThat(plan.request().extra())
-        .containsEntry("entrypoint", "/usr/sbin/nginx -g 'daemon off;'")
-        .containsEntry("env", "PATH=/usr/bin:/bin\0MODE=prod")
+        .doesNotContainKeys("entrypoint", "env")
         .containsEntry("cmode", "console")
         .containsEntry("ostype", "unmanaged");
     assertThat(plan.request().networks().get(0).format()).contains("host-managed=1");
@@ -107,7 +110,7 @@ class ProxmoxLxcTest {
               assertThat(m.field()).isEqualTo("$.process.args");
               assertThat(m.note()).contains("entrypoint is one command line");
             });
-    assertThat(plan.request().extra()).doesNotContainKey("entrypoint");
+    assertThat(plan.request().entrypoint()).isEmpty();
   }
 
   @Test

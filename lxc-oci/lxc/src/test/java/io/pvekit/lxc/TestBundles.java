@@ -47,6 +47,7 @@ public final class TestBundles {
     private String extraLinux = "";
     private String hooks = "";
     private String cgroupsPath = "";
+    private String annotations = "";
 
     public Spec args(String... args) {
       this.args = List.of(args);
@@ -159,6 +160,12 @@ public final class TestBundles {
       return this;
     }
 
+    /** An annotation besides {@code io.pvekit.test} (the value is written verbatim). */
+    public Spec annotation(String key, String value) {
+      this.annotations += ",\"" + key + "\":\"" + value + "\"";
+      return this;
+    }
+
     public String json() {
       List<String> allMounts = new ArrayList<>();
       allMounts.add("{\"destination\":\"/proc\",\"type\":\"proc\",\"source\":\"proc\"}");
@@ -200,7 +207,9 @@ public final class TestBundles {
           + capabilities
           + "\"noNewPrivileges\":true},"
           + (hooks.isEmpty() ? "" : "\"hooks\":{" + hooks + "},")
-          + "\"annotations\":{\"io.pvekit.test\":\"yes\"},"
+          + "\"annotations\":{\"io.pvekit.test\":\"yes\""
+          + annotations
+          + "},"
           + "\"mounts\":["
           + String.join(",", allMounts)
           + "],"

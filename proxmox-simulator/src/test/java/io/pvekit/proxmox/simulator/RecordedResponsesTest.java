@@ -38,10 +38,7 @@ class RecordedResponsesTest {
   private static final Map<String, String> NOT_SERVED =
       Map.ofEntries(
           Map.entry(
-              "error.query-url-metadata-500.proxmoxer.json", "GET /nodes/pve1/query-url-metadata"),
-          Map.entry(
-              "oci-registry-pull.upid.json", "POST /nodes/pve1/storage/local/oci-registry-pull"),
-          Map.entry("query-oci-repo-tags.json", "GET /nodes/pve1/query-oci-repo-tags"));
+              "error.query-url-metadata-500.proxmoxer.json", "GET /nodes/pve1/query-url-metadata"));
 
   /** Fixtures made malformed on purpose (for client parsers), with the reason. */
   private static final Map<String, String> MALFORMED =
@@ -194,6 +191,15 @@ class RecordedResponsesTest {
                 "username=root%40pam&password=" + ProxmoxSimulator.DEFAULT_PASSWORD));
     compare("qemu-create.upid.json", http.post("/nodes/pve1/qemu", "vmid", "300"));
     compare("lxc-create.upid.json", lxcCreate());
+    compare(
+        "oci-registry-pull.upid.json",
+        http.post(
+            "/nodes/pve1/storage/local/oci-registry-pull",
+            "reference",
+            "docker.io/library/alpine:latest"));
+    compare(
+        "query-oci-repo-tags.json",
+        http.get("/nodes/pve1/query-oci-repo-tags", "reference", "docker.io/library/alpine"));
     compare("qemu-start.upid.json", running);
     compare("termproxy.json", http.post("/nodes/pve1/termproxy"));
     compare("lxc-vncproxy.json", http.post("/nodes/pve1/lxc/200/vncproxy", "websocket", "1"));

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Builds the Proxmox plan on top of the LXC translation (for a cgroup v2 host, which every Proxmox
@@ -37,6 +38,9 @@ public final class PlanBuilder {
   /** Mounts Proxmox's own LXC setup provides in every container. */
   private static final Set<String> STANDARD_MOUNTS =
       Set.of("/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys", "/sys/fs/cgroup");
+
+  /** An entry PVE's {@code env} pattern accepts. */
+  private static final Pattern ENV_ENTRY = Pattern.compile("\\w+=[^\\x00-\\x08\\x10-\\x1F\\x7F]*");
 
   /** Proxmox refuses less ({@code memory:int[16,]}). */
   private static final long MIN_MEMORY_MIB = 16;
@@ -87,7 +91,17 @@ public final class PlanBuilder {
         api = Optional.of("hostname");
       } else if (key == FieldKey.ROOT_PATH) {
         api =
-            Optional.of("rootfs, ostemplate: the template's tree on " + o.rootfsStorage().value());
+            Optional.of(
+                o.ociReference()
+                    .map(
+                        ref ->
+                            "rootfs on "
+                                + o.rootfsStorage().value()
+                                + ", ostemplate: image "
+                                + ref
+                                + " pulled by Proxmox (oci-registry-pull)")
+                    .orElse(
+                        "rootfs, ostemplate: the template's tree on " + o.rootfsStorage().value()));
       } else if (key == FieldKey.MEMORY_LIMIT) {
         api = memory(spec, request);
       } else if (key == FieldKey.MEMORY_SWAP) {
@@ -175,18 +189,32 @@ public final class PlanBuilder {
                       + " line break cannot be written into it"));
           continue;
         }
-        request.putExtra("entrypoint", entrypoint.get());
+        request.entrypoint(entrypoint.get());
         request.putExtra("cmode", "console");
         // an application container's rootfs is no distribution Proxmox's setup could manage
         request.putExtra("ostype", "unmanaged");
         api = Optional.of("entrypoint, cmode: console, ostype: unmanaged");
       } else if (o.applicationContainer() && key == FieldKey.PROCESS_ENV) {
-        request.putExtra(
-            "env", String.join("\0", spec.process().map(OciProcess::env).orElse(List.of())));
+        for (String entry : spec.process().map(OciProcess::env).orElse(List.of())) {
+          if (ENV_ENTRY.matcher(entry).matches()) {
+            int eq = entry.indexOf('=');
+            request.putEnv(entry.substring(0, eq), entry.substring(eq + 1));
+          }
+        }
         api = Optional.of("env (NUL-separated)");
       } else if (o.applicationContainer()
           && key == FieldKey.PROCESS_ENV_ENTRY
           && m.outcome() != Outcome.REFUSED) {
+        String entry =
+            spec.process().map(OciProcess::env).orElse(List.of()).get(m.index().orElseThrow());
+        if (!ENV_ENTRY.matcher(entry).matches()) {
+          mappings.add(
+              refused(
+                  m,
+                  "Proxmox's env holds NAME=VALUE with a NAME of letters, digits and _ and a"
+                      + " VALUE without control characters"));
+          continue;
+        }
         api = Optional.of("env");
       } else if (key == FieldKey.ANNOTATIONS || key == FieldKey.OCI_VERSION) {
         mappings.add(with(m, Outcome.IGNORED, "metadata; the container is tagged oci", List.of()));

@@ -24,6 +24,7 @@ import io.pvekit.proxmox.NodeApi;
 import io.pvekit.proxmox.ProxmoxException;
 import io.pvekit.proxmox.ProxmoxNotFoundException;
 import io.pvekit.proxmox.ProxmoxVersion;
+import io.pvekit.proxmox.StorageApi;
 import io.pvekit.proxmox.StorageId;
 import io.pvekit.proxmox.VmId;
 import java.io.IOException;
@@ -41,11 +42,12 @@ import java.util.stream.Stream;
 
 /**
  * The OCI lifecycle on Proxmox VE: create = the rootfs as a template ({@link RootfsTemplates},
- * uploaded once per content digest) + {@code POST /nodes/{node}/lxc} with the request {@link
- * ProxmoxLxc#plan} makes for a PVE 9.1 application container; start/kill/state/delete = the
- * container's status calls. What the plan cannot express at all refuses the create; its config-file
- * lines are listed in the container's notes. The container records live under the runtime's state
- * root like local ones, so {@code state} and {@code list} work the same way.
+ * uploaded once per content digest; or the image the bundle names, pulled by Proxmox once, {@link
+ * OciTemplates}) + {@code POST /nodes/{node}/lxc} with the request {@link ProxmoxLxc#plan} makes
+ * for a PVE 9.1 application container; start/kill/state/delete = the container's status calls. What
+ * the plan cannot express at all refuses the create; its config-file lines are listed in the
+ * container's notes. The container records live under the runtime's state root like local ones, so
+ * {@code state} and {@code list} work the same way.
  */
 public final class ProxmoxEngine implements ContainerEngine {
   /** The tag that marks the containers this runtime created. */
@@ -58,16 +60,15 @@ public final class ProxmoxEngine implements ContainerEngine {
   private final ProxmoxBackend backend;
   private final NodeApi node;
   private final RootfsTemplates templates;
+  private final OciTemplates images;
 
   public ProxmoxEngine(Path root, ProxmoxBackend backend) {
     this.root = root.toAbsolutePath();
     this.backend = backend;
     this.node = backend.client().node(backend.node());
-    this.templates =
-        new RootfsTemplates(
-            node.storage(backend.templateStorage()),
-            backend.templateStorage(),
-            backend.taskTimeout());
+    StorageApi storage = node.storage(backend.templateStorage());
+    this.templates = new RootfsTemplates(storage, backend.templateStorage(), backend.taskTimeout());
+    this.images = new OciTemplates(storage, backend.templateStorage(), backend.taskTimeout());
   }
 
   @Override
@@ -98,11 +99,18 @@ public final class ProxmoxEngine implements ContainerEngine {
       record.annotations.putAll(spec.annotations());
       requireApplicationContainers(id);
       VmId vmid = backend.client().cluster().nextId();
-      ProxmoxLxcPlan plan = ProxmoxLxc.plan(spec, options(id, record.bundle, vmid));
+      Optional<String> image =
+          backend.pullImages() ? OciTemplates.reference(spec) : Optional.empty();
+      ProxmoxLxcPlan plan = ProxmoxLxc.plan(spec, options(id, record.bundle, vmid, image));
       if (!plan.notExpressible().isEmpty()) {
         throw new UnsupportedOciFeatureException("Proxmox VE", plan.notExpressible());
       }
-      record.backend.put("template", templates.publish(spec, record.bundle, dir));
+      image.ifPresent(ref -> record.backend.put("image", ref));
+      record.backend.put(
+          "template",
+          image.isPresent()
+              ? images.pull(image.get())
+              : templates.publish(spec, record.bundle, dir));
       record.backend.put("vmid", Integer.toString(vmid.value()));
       record.save(dir);
       LxcCreateRequest request =
@@ -152,7 +160,8 @@ public final class ProxmoxEngine implements ContainerEngine {
    * What the plan needs; the template's volume comes later, as its name is the digest of the
    * archive: planning first means a refused config.json costs no archive.
    */
-  private ProxmoxLxcOptions options(ContainerId id, Path bundle, VmId vmid) {
+  private ProxmoxLxcOptions options(
+      ContainerId id, Path bundle, VmId vmid, Optional<String> image) {
     ProxmoxLxcOptions.Builder options =
         ProxmoxLxcOptions.builder()
             .vmid(vmid)
@@ -164,6 +173,7 @@ public final class ProxmoxEngine implements ContainerEngine {
             .applicationContainer(true)
             .unprivileged(backend.unprivileged())
             .defaultHostname(id.value())
+            .ociReference(image)
             .addTags(TAG);
     backend.bridge().ifPresent(options::bridge);
     return options.build();

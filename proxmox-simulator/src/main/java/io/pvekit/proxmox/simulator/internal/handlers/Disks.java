@@ -44,6 +44,10 @@ final class Disks {
     if (volume == null || value.contains("media=cdrom") || volume.equals("none")) {
       return value;
     }
+    if (CloudInit.isNewDrive(volume)) {
+      StorageState storage = world.storage(node, volume.substring(0, volume.indexOf(':')));
+      return CloudInit.driveValue(format, parts, allocateCloudInit(storage, guest));
+    }
     Matcher m = NEW_VOLUME.matcher(volume);
     if (m.matches()) {
       StorageState storage = world.storage(node, m.group(1));
@@ -96,6 +100,36 @@ final class Disks {
     return volume;
   }
 
+  /**
+   * The {@code vm-<vmid>-cloudinit} volume qemu-server allocates for {@code STORAGE:cloudinit} (4
+   * MiB; a file with the storage's format on a directory storage).
+   */
+  Volume allocateCloudInit(StorageState storage, Guest guest) {
+    if (!storage.content().contains("images")) {
+      throw new SimulatorError(
+          "storage '" + storage.id() + "' does not support content-type 'images'");
+    }
+    boolean dir = storage.type().equals("dir");
+    String file = "vm-" + guest.vmid() + "-cloudinit";
+    String name = dir ? "images/" + guest.vmid() + "/" + file + ".qcow2" : file;
+    if (storage.has(name)) {
+      throw new SimulatorError("volume '" + storage.id() + ":" + name + "' already exists");
+    }
+    Volume volume =
+        new Volume(
+            storage.id(),
+            name,
+            "images",
+            dir ? "qcow2" : "raw",
+            CloudInit.DRIVE_SIZE,
+            guest.vmid(),
+            world.clock().epochSecond(),
+            null);
+    storage.add(volume);
+    allocated.add(volume);
+    return volume;
+  }
+
   /** A copy of every disk of {@code source} for {@code target}: full copies or linked clones. */
   void cloneDisks(Guest source, Guest target, String targetStorage, boolean full) {
     for (Map.Entry<String, String> e : source.volumes().entrySet()) {
@@ -106,6 +140,19 @@ final class Disks {
       Volume original = existing(e.getValue());
       StorageState storage =
           world.storage(node, targetStorage != null ? targetStorage : original.storage());
+      if (Guest.isCloudInitVolume(original.volid())) {
+        // qemu-server gives a clone a new, empty cloud-init drive, never a linked one
+        PropertyFormat ciFormat = Guest.diskFormat(source.type(), e.getKey());
+        Map<String, String> ciParts =
+            new LinkedHashMap<>(
+                PropertyStrings.parseLenient(ciFormat, source.config().get(e.getKey())));
+        target
+            .config()
+            .put(
+                e.getKey(),
+                CloudInit.driveValue(ciFormat, ciParts, allocateCloudInit(storage, target)));
+        continue;
+      }
       Volume copy =
           allocate(
               storage, target, original.content(), original.size(), full ? null : original.volid());

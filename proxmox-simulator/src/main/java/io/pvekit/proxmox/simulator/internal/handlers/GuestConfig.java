@@ -78,12 +78,13 @@ final class GuestConfig {
         String oldVolume = old == null ? null : Guest.volumeOf(old);
         String newVolume = Guest.volumeOf(resolved);
         if (oldVolume != null && !oldVolume.equals(newVolume)) {
-          config.put(nextUnused(config), oldVolume);
+          detach(world, guest, oldVolume);
         }
         value = resolved;
       } else if (key.matches("net\\d+")) {
         value = guest.type() == GuestType.QEMU ? qemuNet(world, value) : lxcNet(world, value);
       }
+      value = CloudInit.beforeSet(guest, key, value);
       config.put(key, value);
     }
     if (call.has("delete")) {
@@ -91,6 +92,7 @@ final class GuestConfig {
         delete(world, guest, key.trim());
       }
     }
+    CloudInit.afterUpdate(guest, call.params().keySet());
     world.changed();
   }
 
@@ -106,9 +108,19 @@ final class GuestConfig {
     if (key.startsWith("unused")) {
       world.freeVolume(guest.node(), Guest.volumeOf(value) == null ? value : Guest.volumeOf(value));
     } else if (guest.isDiskKey(key) && Guest.volumeOf(value) != null) {
-      config.put(nextUnused(config), Guest.volumeOf(value));
+      detach(world, guest, Guest.volumeOf(value));
     }
+    CloudInit.recordChange(guest, key, value, null);
     config.remove(key);
+  }
+
+  /** A detached disk becomes {@code unusedN}; a cloud-init drive is freed, as qemu-server does. */
+  private static void detach(World world, Guest guest, String volid) {
+    if (Guest.isCloudInitVolume(volid)) {
+      world.freeVolume(guest.node(), volid);
+    } else {
+      guest.config().put(nextUnused(guest.config()), volid);
+    }
   }
 
   private static String nextUnused(Map<String, String> config) {

@@ -38,6 +38,9 @@ final class GuestViews {
                 out.put(key, value);
               }
             });
+    if (out.has("cipassword")) {
+      out.put("cipassword", "**********"); // qemu-server never shows the hash
+    }
     out.put("digest", guest.digest());
     return out;
   }

@@ -151,6 +151,7 @@ public final class LxcApi {
     Guests.requireSpace(c, guest);
     guest.config().put("arch", c.str("arch", "amd64"));
     guest.config().put("ostype", c.str("ostype", ostype(template)));
+    OciApi.applyImage(world, guest, template, c);
   }
 
   /** Feature flags other than {@code nesting} are for root@pam only, as in pve-container. */

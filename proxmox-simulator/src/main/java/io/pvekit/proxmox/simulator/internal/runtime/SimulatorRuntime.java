@@ -8,12 +8,14 @@ import io.pvekit.proxmox.simulator.internal.api.Router;
 import io.pvekit.proxmox.simulator.internal.handlers.AccessAdminApi;
 import io.pvekit.proxmox.simulator.internal.handlers.AccessApi;
 import io.pvekit.proxmox.simulator.internal.handlers.AgentApi;
+import io.pvekit.proxmox.simulator.internal.handlers.CloudInitApi;
 import io.pvekit.proxmox.simulator.internal.handlers.ClusterApi;
 import io.pvekit.proxmox.simulator.internal.handlers.ConsoleApi;
 import io.pvekit.proxmox.simulator.internal.handlers.HaApi;
 import io.pvekit.proxmox.simulator.internal.handlers.LxcApi;
 import io.pvekit.proxmox.simulator.internal.handlers.MigrateApi;
 import io.pvekit.proxmox.simulator.internal.handlers.NodeApi;
+import io.pvekit.proxmox.simulator.internal.handlers.OciApi;
 import io.pvekit.proxmox.simulator.internal.handlers.OperationsApi;
 import io.pvekit.proxmox.simulator.internal.handlers.PoolApi;
 import io.pvekit.proxmox.simulator.internal.handlers.QemuApi;
@@ -90,6 +92,8 @@ public final class SimulatorRuntime implements AutoCloseable {
     AgentApi.register(router);
     ConsoleApi.register(router, certificate.pem());
     OperationsApi.register(router);
+    CloudInitApi.register(router);
+    OciApi.register(router);
     ApiDispatcher dispatcher =
         new ApiDispatcher(world, tasks, router, auth, faults, config.authFailureDelay());
     AtomicInteger threads = new AtomicInteger();

@@ -31,6 +31,7 @@ public final class Guest {
   private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
   private AgentState agent = new AgentState();
   private String fileLockHolder;
+  private final Map<String, String> cloudInitChanges = new TreeMap<>();
   private int sharedFileLocks;
 
   /** A new, stopped guest. */
@@ -88,6 +89,14 @@ public final class Guest {
   /** Snapshots by name, oldest first; callers hold the world's lock. */
   public Map<String, Snapshot> snapshots() {
     return snapshots;
+  }
+
+  /**
+   * qemu-server's {@code [special:cloudinit]} section: the values the cloud-init drive was last
+   * generated from, for keys changed since (and {@code added}); callers hold the world's lock.
+   */
+  public Map<String, String> cloudInitChanges() {
+    return cloudInitChanges;
   }
 
   /** The guest agent's state since the last start. */
@@ -185,10 +194,16 @@ public final class Guest {
     if (first.contains("=")) {
       first = first.substring(first.indexOf('=') + 1);
     }
-    if (diskValue.contains("media=cdrom") || first.equals("none") || first.startsWith("/")) {
+    boolean cdrom = diskValue.contains("media=cdrom") && !isCloudInitVolume(first);
+    if (cdrom || first.equals("none") || first.startsWith("/")) {
       return null;
     }
     return first.contains(":") ? first : null;
+  }
+
+  /** Whether a volume id names a cloud-init drive ({@code vm-<vmid>-cloudinit}). */
+  public static boolean isCloudInitVolume(String volid) {
+    return volid.matches("[^:]+:(.*/)?vm-\\d+-cloudinit(\\.\\w+)?");
   }
 
   /** Property-string format of a disk key, for rewriting values. */

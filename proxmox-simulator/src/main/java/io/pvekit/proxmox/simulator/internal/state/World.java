@@ -27,6 +27,7 @@ public final class World {
   private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> haResources = new TreeMap<>();
   private final Backups backups = new Backups();
+  private final OciRegistry ociRegistry = new OciRegistry();
   private final Duration taskDuration;
   private final String clusterName;
   private Duration agentBootDelay = Duration.ZERO;
@@ -49,6 +50,11 @@ public final class World {
 
   public AccessControl access() {
     return access;
+  }
+
+  /** The OCI images the simulated registries hold, and the templates pulled from them. */
+  public OciRegistry ociRegistry() {
+    return ociRegistry;
   }
 
   public Map<String, NodeState> nodes() {
