@@ -9,6 +9,7 @@ import io.pvekit.proxmox.simulator.internal.handlers.AccessAdminApi;
 import io.pvekit.proxmox.simulator.internal.handlers.AccessApi;
 import io.pvekit.proxmox.simulator.internal.handlers.AgentApi;
 import io.pvekit.proxmox.simulator.internal.handlers.ClusterApi;
+import io.pvekit.proxmox.simulator.internal.handlers.FirewallApi;
 import io.pvekit.proxmox.simulator.internal.handlers.HaApi;
 import io.pvekit.proxmox.simulator.internal.handlers.LxcApi;
 import io.pvekit.proxmox.simulator.internal.handlers.MigrateApi;
@@ -86,6 +87,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     MigrateApi.register(router);
     HaApi.register(router);
     AgentApi.register(router);
+    FirewallApi.register(router);
     ApiDispatcher dispatcher =
         new ApiDispatcher(world, tasks, router, auth, faults, config.authFailureDelay());
     AtomicInteger threads = new AtomicInteger();

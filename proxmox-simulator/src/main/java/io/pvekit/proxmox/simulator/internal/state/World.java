@@ -26,6 +26,8 @@ public final class World {
   private final Map<String, Pool> pools = new TreeMap<>();
   private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> haResources = new TreeMap<>();
+  private final Firewalls firewalls = new Firewalls();
+  private final SdnConfig sdn = new SdnConfig();
   private final Duration taskDuration;
   private final String clusterName;
   private Duration agentBootDelay = Duration.ZERO;
@@ -76,6 +78,16 @@ public final class World {
   /** Whether the HA manager manages a guest. */
   public boolean haManaged(int vmid) {
     return haResource(vmid) != null;
+  }
+
+  /** The firewall files of the cluster and its guests. */
+  public Firewalls firewalls() {
+    return firewalls;
+  }
+
+  /** The SDN configuration: what is written and what runs. */
+  public SdnConfig sdn() {
+    return sdn;
   }
 
   public Map<String, TaskRecord> tasks() {
