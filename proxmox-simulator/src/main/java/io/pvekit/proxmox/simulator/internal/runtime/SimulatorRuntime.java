@@ -17,6 +17,7 @@ import io.pvekit.proxmox.simulator.internal.handlers.NodeApi;
 import io.pvekit.proxmox.simulator.internal.handlers.PoolApi;
 import io.pvekit.proxmox.simulator.internal.handlers.QemuApi;
 import io.pvekit.proxmox.simulator.internal.handlers.QemuLifecycleApi;
+import io.pvekit.proxmox.simulator.internal.handlers.SdnApi;
 import io.pvekit.proxmox.simulator.internal.handlers.SnapshotApi;
 import io.pvekit.proxmox.simulator.internal.handlers.StorageApi;
 import io.pvekit.proxmox.simulator.internal.handlers.TaskApi;
@@ -88,6 +89,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     HaApi.register(router);
     AgentApi.register(router);
     FirewallApi.register(router);
+    SdnApi.register(router);
     ApiDispatcher dispatcher =
         new ApiDispatcher(world, tasks, router, auth, faults, config.authFailureDelay());
     AtomicInteger threads = new AtomicInteger();

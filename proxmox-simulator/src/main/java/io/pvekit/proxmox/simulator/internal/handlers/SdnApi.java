@@ -1,0 +1,375 @@
+package io.pvekit.proxmox.simulator.internal.handlers;
+
+import static io.pvekit.proxmox.simulator.internal.api.Checks.anyUser;
+import static io.pvekit.proxmox.simulator.internal.api.Checks.perm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.pvekit.proxmox.simulator.internal.api.ApiException;
+import io.pvekit.proxmox.simulator.internal.api.Call;
+import io.pvekit.proxmox.simulator.internal.api.Endpoint;
+import io.pvekit.proxmox.simulator.internal.api.Json;
+import io.pvekit.proxmox.simulator.internal.api.Router;
+import io.pvekit.proxmox.simulator.internal.schema.AdminSchema;
+import io.pvekit.proxmox.simulator.internal.schema.SdnSchema;
+import io.pvekit.proxmox.simulator.internal.state.SdnConfig;
+import io.pvekit.proxmox.simulator.internal.state.SdnConfig.Kind;
+import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * SDN zones and VNets with pve-network's pending semantics: every change edits the written
+ * configuration only; {@code PUT /cluster/sdn} commits it as the running one at once and returns
+ * the {@code reloadnetworkall} task that reloads the nodes. Subnets are in {@link SdnSubnetsApi}.
+ */
+public final class SdnApi {
+  private static final Pattern ID = Pattern.compile("(?i)[a-z][a-z0-9]*[a-z0-9]");
+  private static final Set<String> COMMON =
+      Set.of("nodes", "ipam", "dns", "reversedns", "dnszone", "mtu", "dhcp");
+
+  /** The keys each zone type takes beyond the common ones, and which of them it needs. */
+  private record ZoneType(Set<String> keys, List<String> required) {}
+
+  private static final Map<String, ZoneType> TYPES =
+      Map.of(
+          "simple", new ZoneType(Set.of(), List.of()),
+          "vlan", new ZoneType(Set.of("bridge", "bridge-disable-mac-learning"), List.of("bridge")),
+          "qinq",
+              new ZoneType(
+                  Set.of("bridge", "tag", "vlan-protocol", "bridge-disable-mac-learning"),
+                  List.of("bridge", "tag")),
+          "vxlan",
+              new ZoneType(
+                  Set.of("peers", "vxlan-port", "fabric", "bridge-disable-mac-learning"),
+                  List.of()),
+          "evpn",
+              new ZoneType(
+                  Set.of(
+                      "controller",
+                      "vrf-vxlan",
+                      "mac",
+                      "exitnodes",
+                      "exitnodes-primary",
+                      "exitnodes-local-routing",
+                      "advertise-subnets",
+                      "disable-arp-nd-suppression",
+                      "rt-import",
+                      "vxlan-port",
+                      "fabric",
+                      "bridge-disable-mac-learning"),
+                  List.of("controller", "vrf-vxlan")),
+          "faucet", new ZoneType(Set.of("dp-id"), List.of()));
+
+  private SdnApi() {}
+
+  /** Registers the endpoints. */
+  public static void register(Router r) {
+    r.add(
+        new Endpoint(
+            "GET",
+            "/cluster/sdn",
+            AdminSchema.NONE_PARAMS,
+            perm("/sdn", "SDN.Audit"),
+            c -> index()));
+    r.add(
+        new Endpoint(
+            "PUT", "/cluster/sdn", SdnSchema.APPLY, perm("/sdn", "SDN.Allocate"), SdnApi::apply));
+    String zones = "/cluster/sdn/zones";
+    r.add(new Endpoint("GET", zones, SdnSchema.ZONE_LIST, anyUser(), SdnApi::zones));
+    Endpoint.Check zone = perm("/sdn/zones/{zone}", "SDN.Allocate");
+    r.add(
+        new Endpoint(
+            "POST",
+            zones,
+            SdnSchema.ZONE_CREATE,
+            perm("/sdn/zones", "SDN.Allocate"),
+            SdnApi::createZone));
+    r.add(new Endpoint("GET", zones + "/{zone}", SdnSchema.ZONE_GET, zone, SdnApi::zone));
+    r.add(new Endpoint("PUT", zones + "/{zone}", SdnSchema.ZONE_UPDATE, zone, SdnApi::updateZone));
+    r.add(
+        new Endpoint("DELETE", zones + "/{zone}", SdnSchema.ZONE_DELETE, zone, SdnApi::deleteZone));
+    String vnets = "/cluster/sdn/vnets";
+    r.add(new Endpoint("GET", vnets, SdnSchema.VNET_LIST, anyUser(), SdnApi::vnets));
+    r.add(
+        new Endpoint(
+            "POST",
+            vnets,
+            SdnSchema.VNET_CREATE,
+            perm("/sdn/zones/{zone}", "SDN.Allocate"),
+            SdnApi::createVnet));
+    r.add(new Endpoint("GET", vnets + "/{vnet}", SdnSchema.VNET_GET, anyUser(), SdnApi::vnet));
+    r.add(
+        new Endpoint(
+            "PUT", vnets + "/{vnet}", SdnSchema.VNET_UPDATE, anyUser(), SdnApi::updateVnet));
+    r.add(
+        new Endpoint(
+            "DELETE", vnets + "/{vnet}", SdnSchema.VNET_DELETE, anyUser(), SdnApi::deleteVnet));
+    SdnSubnetsApi.register(r);
+  }
+
+  private static Object index() {
+    ArrayNode out = Json.array();
+    for (String id : new String[] {"vnets", "zones", "controllers", "ipams", "dns", "fabrics"}) {
+      out.addObject().put("id", id);
+    }
+    return out;
+  }
+
+  private static Object apply(Call c) {
+    SdnConfig sdn = c.world().sdn();
+    sdn.commit();
+    c.world().changed();
+    String node = c.world().nodes().keySet().iterator().next();
+    return c.tasks()
+        .start(node, "reloadnetworkall", "", c.subject(), null, false, t -> {})
+        .upidText();
+  }
+
+  /** The zone or VNet id format of pve-network, as a 400 on the parameter. */
+  static void checkId(String param, String what, String id) {
+    if (!ID.matcher(id).matches()) {
+      throw ApiException.parameter(
+          param, "invalid format - " + what + " ID '" + id + "' contains illegal characters");
+    }
+    if (id.length() > 8) {
+      throw ApiException.parameter(
+          param,
+          "invalid format - " + what + " ID '" + id + "' can't be more length than 8 characters");
+    }
+  }
+
+  private static Object zones(Call c) {
+    ArrayNode out = Json.array();
+    SdnViews.view(c, Kind.ZONES)
+        .forEach(
+            (id, entry) -> {
+              boolean visible =
+                  c.allowed("/sdn/zones/" + id, "SDN.Audit")
+                      || c.allowed("/sdn/zones/" + id, "SDN.Allocate");
+              if (visible && (!c.has("type") || c.str("type").equals(entry.get("type")))) {
+                out.add(SdnViews.json("zone", id, entry));
+              }
+            });
+    return out;
+  }
+
+  private static Object zone(Call c) {
+    String id = c.str("zone");
+    return SdnViews.json("zone", id, SdnViews.one(c, Kind.ZONES, id, ""));
+  }
+
+  /** The zone options a request sets, checked against the type like SectionConfig does. */
+  private static Map<String, String> zoneOptions(Call c, String type, boolean create) {
+    ZoneType zoneType = TYPES.get(type);
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String key : SdnSchema.ZONE_UPDATE.keySet()) {
+      if (!c.has(key) || Set.of("zone", "delete", "digest", "lock-token").contains(key)) {
+        continue;
+      }
+      if (!COMMON.contains(key) && !zoneType.keys().contains(key)) {
+        throw new SimulatorError("unexpected property '" + key + "'");
+      }
+      options.put(key, c.str(key));
+    }
+    if (create) {
+      for (String key : zoneType.required()) {
+        if (!options.containsKey(key)) {
+          throw ApiException.parameter(key, "property is missing and it is not optional");
+        }
+      }
+    }
+    return options;
+  }
+
+  private static Object createZone(Call c) {
+    String id = c.str("zone");
+    checkId("zone", "zone", id);
+    String type = c.str("type");
+    Map<String, String> options = zoneOptions(c, type, true);
+    SdnConfig sdn = c.world().sdn();
+    if (sdn.written(Kind.ZONES).containsKey(id)) {
+      throw new SimulatorError(
+          "create sdn zone object failed: sdn zone object ID '" + id + "' already defined");
+    }
+    Map<String, String> zone = new LinkedHashMap<>();
+    zone.put("type", type);
+    zone.putAll(options);
+    sdn.written(Kind.ZONES).put(id, zone);
+    c.world().changed();
+    return null;
+  }
+
+  private static Map<String, String> writtenZone(Call c, String id) {
+    Map<String, String> zone = c.world().sdn().written(Kind.ZONES).get(id);
+    if (zone == null) {
+      throw new SimulatorError("sdn '" + id + "' does not exist");
+    }
+    return zone;
+  }
+
+  private static void assertUnmodified(Call c, Kind kind) {
+    if (c.has("digest") && !c.str("digest").equals(c.world().sdn().digest(kind))) {
+      throw new SimulatorError(
+          "detected modified configuration - file changed by other user? Try again.");
+    }
+  }
+
+  private static Object updateZone(Call c) {
+    String id = c.str("zone");
+    assertUnmodified(c, Kind.ZONES);
+    Map<String, String> zone = writtenZone(c, id);
+    Map<String, String> options = zoneOptions(c, zone.get("type"), false);
+    if (c.has("delete")) {
+      for (String key : c.str("delete").split("[,;\\s]+")) {
+        zone.remove(key);
+      }
+    }
+    zone.putAll(options);
+    c.world().changed();
+    return null;
+  }
+
+  private static Object deleteZone(Call c) {
+    String id = c.str("zone");
+    writtenZone(c, id);
+    SdnConfig sdn = c.world().sdn();
+    sdn.written(Kind.VNETS)
+        .forEach(
+            (vnet, keys) -> {
+              if (id.equals(keys.get("zone"))) {
+                throw new SimulatorError(
+                    "delete sdn zone object failed: zone " + id + " is used by vnet " + vnet);
+              }
+            });
+    sdn.written(Kind.ZONES).remove(id);
+    c.world().changed();
+    return null;
+  }
+
+  private static boolean vnetVisible(Call c, String zone, String vnet) {
+    String path = "/sdn/zones/" + zone + "/" + vnet;
+    return c.allowed(path, "SDN.Audit") || c.allowed(path, "SDN.Allocate");
+  }
+
+  private static Object vnets(Call c) {
+    ArrayNode out = Json.array();
+    SdnViews.view(c, Kind.VNETS)
+        .forEach(
+            (id, entry) -> {
+              Object zone = entry.get("zone");
+              if (zone == null && entry.get("pending") instanceof Map<?, ?> p) {
+                zone = p.get("zone");
+              }
+              if (vnetVisible(c, String.valueOf(zone), id)) {
+                out.add(SdnViews.json("vnet", id, entry));
+              }
+            });
+    return out;
+  }
+
+  /** The written VNet, after PVE's check_vnet_access for {@code privileges}. */
+  static Map<String, String> accessibleVnet(Call c, String id, String... privileges) {
+    Map<String, String> vnet = c.world().sdn().written(Kind.VNETS).get(id);
+    if (vnet == null) {
+      throw new SimulatorError("sdn vnet '" + id + "' does not exist");
+    }
+    c.requireAny("/sdn/zones/" + vnet.get("zone") + "/" + id, privileges);
+    return vnet;
+  }
+
+  private static Object vnet(Call c) {
+    String id = c.str("vnet");
+    accessibleVnet(c, id, "SDN.Audit", "SDN.Allocate");
+    return SdnViews.json("vnet", id, SdnViews.one(c, Kind.VNETS, id, "vnet "));
+  }
+
+  /** The zone type's checks of a VNet's tag (vnet_update_hook), as PVE words them. */
+  private static void checkVnet(Call c, Map<String, String> vnet, String failure) {
+    Map<String, String> zone = c.world().sdn().written(Kind.ZONES).get(vnet.get("zone"));
+    if (zone == null) {
+      throw new SimulatorError(failure + ": zone '" + vnet.get("zone") + "' does not exist");
+    }
+    String tag = vnet.get("tag");
+    String problem =
+        switch (zone.get("type")) {
+          case "vlan", "qinq" ->
+              tag == null
+                  ? "missing vlan tag"
+                  : Long.parseLong(tag) > 4094 ? "vlan tag max value is 4094" : null;
+          case "vxlan", "evpn" -> tag == null ? "missing vxlan tag" : null;
+          case "simple" -> tag != null ? "vlan tag is not allowed on simple zone" : null;
+          default -> null;
+        };
+    if (problem != null) {
+      throw new SimulatorError(failure + ": 400 Parameter verification failed.\ntag: " + problem);
+    }
+  }
+
+  private static Object createVnet(Call c) {
+    String id = c.str("vnet");
+    checkId("vnet", "vnet", id);
+    SdnConfig sdn = c.world().sdn();
+    if (sdn.written(Kind.VNETS).containsKey(id)) {
+      throw new SimulatorError(
+          "create sdn vnet object failed: sdn vnet object ID '" + id + "' already defined");
+    }
+    Map<String, String> vnet = new LinkedHashMap<>();
+    vnet.put("type", "vnet");
+    for (String key : SdnSchema.VNET_CREATE.keySet()) {
+      if (c.has(key) && !Set.of("vnet", "type", "lock-token").contains(key)) {
+        vnet.put(key, c.str(key));
+      }
+    }
+    checkVnet(c, vnet, "create sdn vnet object failed");
+    sdn.written(Kind.VNETS).put(id, vnet);
+    c.world().changed();
+    return null;
+  }
+
+  private static Object updateVnet(Call c) {
+    String id = c.str("vnet");
+    Map<String, String> vnet = accessibleVnet(c, id, "SDN.Allocate");
+    assertUnmodified(c, Kind.VNETS);
+    Map<String, String> changed = new LinkedHashMap<>(vnet);
+    if (c.has("delete")) {
+      for (String key : c.str("delete").split("[,;\\s]+")) {
+        changed.remove(key);
+      }
+    }
+    for (String key : SdnSchema.VNET_UPDATE.keySet()) {
+      if (c.has(key) && !Set.of("vnet", "delete", "digest", "lock-token").contains(key)) {
+        changed.put(key, c.str(key));
+      }
+    }
+    String failure = "update sdn vnet object failed";
+    if (!changed.containsKey("zone")) {
+      throw new SimulatorError(
+          failure + ": 400 Parameter verification failed.\nzone: cannot delete zone");
+    }
+    if (!changed.get("zone").equals(vnet.get("zone")) && SdnSubnetsApi.hasSubnets(c, id)) {
+      throw new SimulatorError(
+          failure
+              + ": 400 Parameter verification failed.\nzone: can't change zone if subnets exist");
+    }
+    checkVnet(c, changed, failure);
+    c.world().sdn().written(Kind.VNETS).put(id, changed);
+    c.world().changed();
+    return null;
+  }
+
+  private static Object deleteVnet(Call c) {
+    String id = c.str("vnet");
+    accessibleVnet(c, id, "SDN.Allocate");
+    if (SdnSubnetsApi.hasSubnets(c, id)) {
+      throw new SimulatorError(
+          "delete sdn vnet object failed: 400 Parameter verification failed.\n"
+              + "vnet: Can't delete vnet if subnets exists");
+    }
+    c.world().sdn().written(Kind.VNETS).remove(id);
+    c.world().changed();
+    return null;
+  }
+}
