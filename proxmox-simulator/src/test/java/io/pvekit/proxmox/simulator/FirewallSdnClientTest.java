@@ -11,6 +11,7 @@ import io.pvekit.proxmox.FirewallRule;
 import io.pvekit.proxmox.GuestFirewall;
 import io.pvekit.proxmox.HaApi;
 import io.pvekit.proxmox.HaResource;
+import io.pvekit.proxmox.HaRule;
 import io.pvekit.proxmox.HaStatusEntry;
 import io.pvekit.proxmox.ProxmoxApiException;
 import io.pvekit.proxmox.ProxmoxClient;
@@ -39,7 +40,9 @@ class FirewallSdnClientTest {
               .taskDuration(Duration.ofMillis(10))
               .addUser("ops@pve", "opspw")
               .acl("/", "ops@pve", "PVEAuditor")
-              .container(200, "ct200", 512, 8, false));
+              .node("pve2", 16, 64L << 30)
+              .container(200, "ct200", 512, 8, false)
+              .container(201, "ct201", 512, 8, false));
 
   private ProxmoxClient client;
 
@@ -309,5 +312,36 @@ class FirewallSdnClientTest {
     ha.setState("ct:200", HaApi.State.STOPPED);
     assertThat(ha.resources().get(0).state()).isEqualTo("stopped");
     assertThat(client.node("pve1").lxc().container(200).status().status()).isEqualTo("stopped");
+  }
+
+  @Test
+  void haRules_bindManagedResources_andAreListedTyped() {
+    HaApi ha = client.cluster().ha();
+    assertThatThrownBy(
+            () -> ha.createResourceAffinityRule("apart", List.of("ct:200", "ct:201"), false))
+        .isInstanceOf(ProxmoxApiException.class)
+        .hasMessageContaining("cannot use unmanaged resource(s) ct:200, ct:201.");
+    ha.add("ct:200", HaApi.State.STOPPED, null);
+    ha.add("ct:201", HaApi.State.STOPPED, null);
+    ha.createResourceAffinityRule("apart", List.of("ct:200", "ct:201"), false);
+    ha.createNodeAffinityRule("pinned", List.of("ct:200"), List.of("pve1:2", "pve2"), true);
+    assertThatThrownBy(
+            () -> ha.createNodeAffinityRule("gone", List.of("ct:200"), List.of("pve9"), false))
+        .isInstanceOf(ProxmoxApiException.class)
+        .hasMessageContaining("cannot use non-existant node(s) pve9.");
+
+    List<HaRule> rules = ha.rules();
+    assertThat(rules).extracting(HaRule::rule).containsExactly("apart", "pinned");
+    HaRule apart = rules.get(0);
+    assertThat(apart.type()).isEqualTo("resource-affinity");
+    assertThat(apart.resources()).containsExactly("ct:200", "ct:201");
+    assertThat(apart.affinity()).contains("negative");
+    HaRule pinned = rules.get(1);
+    assertThat(pinned.nodes()).containsExactly("pve1:2", "pve2");
+    assertThat(pinned.strict()).isTrue();
+    assertThat(pinned.raw().get("order").asInt()).isEqualTo(2);
+
+    ha.deleteRule("apart");
+    assertThat(ha.rules()).extracting(HaRule::rule).containsExactly("pinned");
   }
 }

@@ -11,6 +11,7 @@ import io.pvekit.proxmox.simulator.internal.handlers.AgentApi;
 import io.pvekit.proxmox.simulator.internal.handlers.ClusterApi;
 import io.pvekit.proxmox.simulator.internal.handlers.FirewallApi;
 import io.pvekit.proxmox.simulator.internal.handlers.HaApi;
+import io.pvekit.proxmox.simulator.internal.handlers.HaRulesApi;
 import io.pvekit.proxmox.simulator.internal.handlers.LxcApi;
 import io.pvekit.proxmox.simulator.internal.handlers.MigrateApi;
 import io.pvekit.proxmox.simulator.internal.handlers.NodeApi;
@@ -90,6 +91,7 @@ public final class SimulatorRuntime implements AutoCloseable {
     AgentApi.register(router);
     FirewallApi.register(router);
     SdnApi.register(router);
+    HaRulesApi.register(router);
     ApiDispatcher dispatcher =
         new ApiDispatcher(world, tasks, router, auth, faults, config.authFailureDelay());
     AtomicInteger threads = new AtomicInteger();

@@ -28,6 +28,7 @@ public final class World {
   private final Map<String, Map<String, String>> haResources = new TreeMap<>();
   private final Firewalls firewalls = new Firewalls();
   private final SdnConfig sdn = new SdnConfig();
+  private final Map<String, Map<String, String>> haRules = new LinkedHashMap<>();
   private final Duration taskDuration;
   private final String clusterName;
   private Duration agentBootDelay = Duration.ZERO;
@@ -78,6 +79,11 @@ public final class World {
   /** Whether the HA manager manages a guest. */
   public boolean haManaged(int vmid) {
     return haResource(vmid) != null;
+  }
+
+  /** HA rules (PVE 9) by id, in the order they were created. */
+  public Map<String, Map<String, String>> haRules() {
+    return haRules;
   }
 
   /** The firewall files of the cluster and its guests. */
