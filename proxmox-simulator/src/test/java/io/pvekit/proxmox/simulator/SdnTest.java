@@ -3,6 +3,10 @@ package io.pvekit.proxmox.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pvekit.testing.Prerequisite;
+import io.pvekit.testing.Requires;
+import io.pvekit.testing.SharedData;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,5 +141,24 @@ class SdnTest {
     assertThat(create.status()).isEqualTo(403);
     assertThat(create.reason()).contains("/sdn/zones, SDN.Allocate");
     assertThat(ops.put("/cluster/sdn").status()).isEqualTo(403);
+  }
+
+  @Test
+  @Requires(Prerequisite.SHARED_UPSTREAM)
+  void anUnknownIpam_failsWithTheMessageARealServerSent() throws Exception {
+    JsonNode recorded =
+        new ObjectMapper()
+            .readTree(
+                SharedData.upstream("pve-responses/error.sdn-500-with-message.pve8.json").toFile());
+    RawHttp.Response r =
+        http.post("/cluster/sdn/zones", "zone", "lab", "type", "simple", "ipam", "ipam-simple");
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(r.reason())
+        .isEqualTo("create sdn zone object failed: 400 Parameter verification failed.");
+    assertThat(r.json().get("message").asText()).isEqualTo(recorded.get("message").asText());
+    assertThat(
+            http.post("/cluster/sdn/zones", "zone", "lab", "type", "simple", "ipam", "pve")
+                .status())
+        .isEqualTo(200);
   }
 }

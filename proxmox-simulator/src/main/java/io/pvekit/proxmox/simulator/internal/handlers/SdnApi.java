@@ -184,16 +184,37 @@ public final class SdnApi {
     return options;
   }
 
+  /**
+   * The references a zone may make (the simulated cluster has PVE's default IPAM {@code pve} and no
+   * DNS plugins), checked under the SDN lock, so PVE's parameter error becomes a 500.
+   */
+  private static void checkReferences(Map<String, String> options, String failure) {
+    String problem = null;
+    if (options.containsKey("dns")) {
+      problem = "dns: " + options.get("dns") + " don't exist";
+    } else if (options.containsKey("reversedns")) {
+      problem = "reversedns: " + options.get("reversedns") + " don't exist";
+    } else if (options.containsKey("dnszone")) {
+      problem = "dnszone: missing dns server";
+    } else if (options.containsKey("ipam") && !options.get("ipam").equals("pve")) {
+      problem = "ipam: " + options.get("ipam") + " not existing";
+    }
+    if (problem != null) {
+      throw new SimulatorError(failure + ": 400 Parameter verification failed.\n" + problem);
+    }
+  }
+
   private static Object createZone(Call c) {
     String id = c.str("zone");
     checkId("zone", "zone", id);
     String type = c.str("type");
     Map<String, String> options = zoneOptions(c, type, true);
     SdnConfig sdn = c.world().sdn();
+    String failure = "create sdn zone object failed";
     if (sdn.written(Kind.ZONES).containsKey(id)) {
-      throw new SimulatorError(
-          "create sdn zone object failed: sdn zone object ID '" + id + "' already defined");
+      throw new SimulatorError(failure + ": sdn zone object ID '" + id + "' already defined");
     }
+    checkReferences(options, failure);
     Map<String, String> zone = new LinkedHashMap<>();
     zone.put("type", type);
     zone.putAll(options);
@@ -222,6 +243,7 @@ public final class SdnApi {
     assertUnmodified(c, Kind.ZONES);
     Map<String, String> zone = writtenZone(c, id);
     Map<String, String> options = zoneOptions(c, zone.get("type"), false);
+    checkReferences(options, "update sdn zone object failed");
     if (c.has("delete")) {
       for (String key : c.str("delete").split("[,;\\s]+")) {
         zone.remove(key);
