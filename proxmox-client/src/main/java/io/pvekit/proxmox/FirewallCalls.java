@@ -144,6 +144,11 @@ final class FirewallCalls {
         post("/aliases").param("name", name).param("cidr", cidr).param("comment", comment));
   }
 
+  void updateAlias(String name, String cidr, String comment) {
+    transport.call(
+        put("/aliases/{name}").path("name", name).param("cidr", cidr).param("comment", comment));
+  }
+
   void deleteAlias(String name) {
     transport.call(delete("/aliases/{name}").path("name", name));
   }
@@ -193,6 +198,15 @@ final class FirewallCalls {
             .param("cidr", cidr)
             .param("comment", comment)
             .param("nomatch", noMatch ? Boolean.TRUE : null));
+  }
+
+  void updateIpSetEntry(String name, String cidr, String comment, boolean noMatch) {
+    transport.call(
+        put("/ipset/{name}/{cidr}")
+            .path("name", name)
+            .path("cidr", cidr)
+            .param("comment", comment)
+            .param("nomatch", noMatch));
   }
 
   void removeFromIpSet(String name, String cidr) {

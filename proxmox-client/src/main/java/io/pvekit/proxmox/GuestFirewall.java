@@ -121,6 +121,18 @@ public final class GuestFirewall {
   }
 
   /**
+   * {@code PUT .../firewall/aliases/{name}}: points an alias at another address; the comment is
+   * replaced too.
+   *
+   * @param name the alias
+   * @param cidr the new address or network
+   * @param comment free text, or null to remove it
+   */
+  public void updateAlias(String name, String cidr, String comment) {
+    calls.updateAlias(name, cidr, comment);
+  }
+
+  /**
    * {@code DELETE .../firewall/aliases/{name}}.
    *
    * @param name the alias
@@ -188,6 +200,18 @@ public final class GuestFirewall {
    */
   public void excludeFromIpSet(String name, String cidr, String comment) {
     calls.addToIpSet(name, cidr, comment, true);
+  }
+
+  /**
+   * {@code PUT .../firewall/ipset/{name}/{cidr}}: replaces an entry's comment and {@code nomatch}.
+   *
+   * @param name the set
+   * @param cidr the entry's address, network or alias
+   * @param comment free text, or null to remove it
+   * @param noMatch whether the entry is excluded from the set
+   */
+  public void updateIpSetEntry(String name, String cidr, String comment, boolean noMatch) {
+    calls.updateIpSetEntry(name, cidr, comment, noMatch);
   }
 
   /**

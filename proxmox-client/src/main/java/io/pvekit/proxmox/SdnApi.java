@@ -133,6 +133,41 @@ public final class SdnApi {
   }
 
   /**
+   * {@code POST /cluster/sdn/zones} of type {@code qinq}: VNets are customer VLANs inside a service
+   * VLAN on a bridge.
+   *
+   * @param zone the zone id
+   * @param bridge the bridge on every node, e.g. {@code vmbr0}
+   * @param serviceVlan the outer (service) VLAN tag
+   */
+  public void createQinqZone(String zone, String bridge, int serviceVlan) {
+    transport.call(
+        ApiCall.post("/cluster/sdn/zones")
+            .param("zone", id("zone", zone))
+            .param("type", "qinq")
+            .param("bridge", bridge)
+            .param("tag", serviceVlan));
+  }
+
+  /**
+   * {@code POST /cluster/sdn/zones} of type {@code vxlan}: VNets are VXLAN tunnels between the
+   * peers (VNets then need a VXLAN id as tag).
+   *
+   * @param zone the zone id
+   * @param peers the nodes' addresses, e.g. {@code 10.0.0.1}, {@code 10.0.0.2}
+   */
+  public void createVxlanZone(String zone, List<String> peers) {
+    if (peers.isEmpty()) {
+      throw new IllegalArgumentException("peers: name the address of every node of the zone");
+    }
+    transport.call(
+        ApiCall.post("/cluster/sdn/zones")
+            .param("zone", id("zone", zone))
+            .param("type", "vxlan")
+            .param("peers", String.join(",", peers)));
+  }
+
+  /**
    * {@code DELETE /cluster/sdn/zones/{zone}}.
    *
    * @param zone the zone id

@@ -224,6 +224,16 @@ final class ErgonomicCalls {
         "sdn delete subnet",
         c -> c.cluster().sdn().deleteSubnet("tenanta", "tenants-10.10.0.0-24"));
     ops.put("ha resource", c -> c.cluster().ha().resource("vm:100"));
+    ops.put(
+        "cluster firewall update alias",
+        c -> c.cluster().firewall().updateAlias("mgmt", "10.0.0.0/16", null));
+    ops.put(
+        "cluster firewall ipset entry update",
+        c -> c.cluster().firewall().updateIpSetEntry("blocked", "192.0.2.0/24", "lab", true));
+    ops.put("sdn qinq zone", c -> c.cluster().sdn().createQinqZone("carrier", "vmbr1", 300));
+    ops.put(
+        "sdn vxlan zone",
+        c -> c.cluster().sdn().createVxlanZone("overlay", List.of("10.0.0.1", "10.0.0.2")));
     // 9. consoles
     ops.put("qemu vncproxy", c -> vm(c).vncProxy());
     ops.put("qemu termproxy", c -> vm(c).termProxy());

@@ -166,6 +166,21 @@ class FirewallSdnClientTest {
             org.assertj.core.groups.Tuple.tuple("192.0.2.0/24", false),
             org.assertj.core.groups.Tuple.tuple("192.0.2.7", true),
             org.assertj.core.groups.Tuple.tuple("mgmt", false));
+    fw.updateIpSetEntry("blocked", "192.0.2.7", "gateway", false);
+    assertThat(fw.ipSetEntries("blocked").get(1))
+        .satisfies(
+            e -> {
+              assertThat(e.noMatch()).isFalse();
+              assertThat(e.comment()).contains("gateway");
+            });
+    fw.updateAlias("MGMT", "10.0.0.0/16", null);
+    assertThat(fw.aliases())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.cidr()).isEqualTo("10.0.0.0/16");
+              assertThat(a.comment()).isEmpty();
+            });
     fw.removeFromIpSet("blocked", "192.0.2.0/24");
     assertThat(fw.ipSetEntries("blocked"))
         .extracting(FirewallIpSetEntry::cidr)
@@ -343,5 +358,28 @@ class FirewallSdnClientTest {
 
     ha.deleteRule("apart");
     assertThat(ha.rules()).extracting(HaRule::rule).containsExactly("pinned");
+  }
+
+  @Test
+  void qinqAndVxlanZones_needTheirKeys_andTheirVnetsATag() {
+    SdnApi sdn = client.cluster().sdn();
+    sdn.createQinqZone("carrier", "vmbr1", 300);
+    sdn.createVxlanZone("overlay", List.of("10.0.0.1", "10.0.0.2"));
+    assertThat(sdn.zones())
+        .extracting(SdnZone::zone, SdnZone::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("carrier", "qinq"),
+            org.assertj.core.groups.Tuple.tuple("overlay", "vxlan"));
+    assertThat(sdn.zones().get(0).tag()).contains(300L);
+    assertThat(sdn.zones().get(1).raw().get("peers").asText()).isEqualTo("10.0.0.1,10.0.0.2");
+    assertThatThrownBy(() -> sdn.createVnet("cust", "carrier", null))
+        .isInstanceOfSatisfying(
+            ProxmoxApiException.class,
+            e ->
+                assertThat(e.body())
+                    .hasValueSatisfying(b -> assertThat(b).contains("tag: missing vlan tag")));
+    sdn.createVnet("cust", "carrier", 20);
+    sdn.createVnet("tunnel", "overlay", 100_000);
+    assertThat(sdn.vnets()).extracting(v -> v.tag().orElseThrow()).containsExactly(20L, 100_000L);
   }
 }
