@@ -61,7 +61,7 @@ final class SdnSubnetsApi {
 
   private static Object list(Call c) {
     String vnet = c.str("vnet");
-    SdnApi.accessibleVnet(c, vnet, "SDN.Audit", "SDN.Allocate");
+    SdnVnetsApi.accessibleVnet(c, vnet, "SDN.Audit", "SDN.Allocate");
     ArrayNode out = Json.array();
     SdnViews.view(c, Kind.SUBNETS)
         .forEach(
@@ -80,7 +80,8 @@ final class SdnSubnetsApi {
   }
 
   private static Object get(Call c) {
-    Map<String, String> vnet = SdnApi.accessibleVnet(c, c.str("vnet"), "SDN.Audit", "SDN.Allocate");
+    Map<String, String> vnet =
+        SdnVnetsApi.accessibleVnet(c, c.str("vnet"), "SDN.Audit", "SDN.Allocate");
     String id = id(c, vnet);
     return json(id, SdnViews.one(c, Kind.SUBNETS, id, "subnet "));
   }
@@ -145,7 +146,7 @@ final class SdnSubnetsApi {
 
   private static Object create(Call c) {
     String vnetId = c.str("vnet");
-    Map<String, String> vnet = SdnApi.accessibleVnet(c, vnetId, "SDN.Allocate");
+    Map<String, String> vnet = SdnVnetsApi.accessibleVnet(c, vnetId, "SDN.Allocate");
     String cidr = c.str("subnet");
     checkCidr(cidr);
     String id = vnet.get("zone") + "-" + cidr.replace('/', '-');
@@ -173,7 +174,7 @@ final class SdnSubnetsApi {
   }
 
   private static Object update(Call c) {
-    Map<String, String> vnet = SdnApi.accessibleVnet(c, c.str("vnet"), "SDN.Allocate");
+    Map<String, String> vnet = SdnVnetsApi.accessibleVnet(c, c.str("vnet"), "SDN.Allocate");
     String id = id(c, vnet);
     if (c.has("digest") && !c.str("digest").equals(c.world().sdn().digest(Kind.SUBNETS))) {
       throw new SimulatorError(
@@ -194,7 +195,7 @@ final class SdnSubnetsApi {
   }
 
   private static Object delete(Call c) {
-    Map<String, String> vnet = SdnApi.accessibleVnet(c, c.str("vnet"), "SDN.Allocate");
+    Map<String, String> vnet = SdnVnetsApi.accessibleVnet(c, c.str("vnet"), "SDN.Allocate");
     String id = id(c, vnet);
     written(c, id);
     c.world().sdn().written(Kind.SUBNETS).remove(id);
