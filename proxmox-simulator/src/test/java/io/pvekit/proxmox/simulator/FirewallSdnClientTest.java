@@ -382,4 +382,31 @@ class FirewallSdnClientTest {
     sdn.createVnet("tunnel", "overlay", 100_000);
     assertThat(sdn.vnets()).extracting(v -> v.tag().orElseThrow()).containsExactly(20L, 100_000L);
   }
+
+  @Test
+  void readme_firewallAndSdnFlow() {
+    // README: firewall
+    ClusterFirewall datacenter = client.cluster().firewall();
+    datacenter.createAlias("mgmt", "10.0.0.0/8", "management");
+    datacenter.addRule(
+        FirewallRule.builder().type("in").action("ACCEPT").macro("SSH").source("mgmt").build());
+    GuestFirewall web = client.node("pve1").lxc().container(200).firewall();
+    web.setOptions(true, "DROP", "ACCEPT");
+    web.addRule(
+        FirewallRule.builder().type("in").action("ACCEPT").proto("tcp").dport("443").build());
+
+    SdnApi sdn = client.cluster().sdn();
+    sdn.createVlanZone("tenants", "vmbr0");
+    sdn.createVnet("tenanta", "tenants", 100);
+    sdn.createSubnet("tenanta", "10.10.0.0/24", "10.10.0.1", false);
+    List<SdnZone> pending = sdn.zones(SdnApi.View.PENDING); // state() "new" until applied
+    sdn.apply().await(AWAIT);
+    List<SdnZone> running = sdn.zones(SdnApi.View.RUNNING);
+    // README: firewall end
+    assertThat(datacenter.rules().get(0).source()).contains("mgmt");
+    assertThat(web.options().policyIn()).contains("DROP");
+    assertThat(web.rules().get(0).dport()).contains("443");
+    assertThat(pending.get(0).state()).contains("new");
+    assertThat(running.get(0).bridge()).contains("vmbr0");
+  }
 }
