@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A guest firewall rule: as listed by {@code GET .../firewall/rules} and as added by {@link
- * GuestFirewall#addRule}.
+ * A firewall rule of the datacenter or a guest: as listed by {@code GET .../firewall/rules} and as
+ * added by {@link GuestFirewall#addRule} or {@link ClusterFirewall#addRule}.
  *
  * <pre>{@code
  * FirewallRule.builder().type("in").action("ACCEPT").proto("tcp").dport("22").comment("ssh").build();
@@ -41,6 +41,16 @@ public abstract class FirewallRule {
 
   public abstract Optional<String> comment();
 
+  /** The network interface the rule applies to, e.g. {@code net0} for a guest. */
+  public abstract Optional<String> iface();
+
+  /** The log level, e.g. {@code nolog}, {@code info}. */
+  public abstract Optional<String> log();
+
+  /** The digest of the rule list when it was read (listed rules; ignored when sending). */
+  @Value.Auxiliary
+  public abstract Optional<String> digest();
+
   @Value.Default
   public boolean enabled() {
     return true;
@@ -68,8 +78,25 @@ public abstract class FirewallRule {
     sport().ifPresent(v -> p.put("sport", v));
     macro().ifPresent(v -> p.put("macro", v));
     comment().ifPresent(v -> p.put("comment", v));
+    iface().ifPresent(v -> p.put("iface", v));
+    log().ifPresent(v -> p.put("log", v));
     p.put("enable", enabled() ? 1 : 0);
     return p;
+  }
+
+  /** The optional keys this rule leaves out: deleted when it replaces another rule. */
+  String absentKeys() {
+    Map<String, Object> p = params();
+    StringBuilder out = new StringBuilder();
+    for (String key :
+        new String[] {
+          "macro", "iface", "source", "dest", "proto", "dport", "sport", "log", "comment"
+        }) {
+      if (!p.containsKey(key)) {
+        out.append(out.length() == 0 ? "" : ",").append(key);
+      }
+    }
+    return out.toString();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.pvekit.proxmox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pvekit.proxmox.internal.ApiCall;
 import io.pvekit.proxmox.internal.Transport;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,10 +37,41 @@ public final class HaApi {
   /**
    * {@code GET /cluster/ha/resources}.
    *
-   * @return each resource as PVE lists it ({@code sid}, {@code state}, {@code type}, ...)
+   * @return each resource
    */
-  public List<JsonNode> resources() {
-    return transport.decode(ApiCall.get("/cluster/ha/resources"), Json::items);
+  public List<HaResource> resources() {
+    return transport.decode(
+        ApiCall.get("/cluster/ha/resources"), d -> Decode.list(d, HaApi::resource));
+  }
+
+  private static HaResource resource(JsonNode e) {
+    String sid = Json.requiredText(e, "sid", "HA resource");
+    return ImmutableHaResource.builder()
+        .sid(sid)
+        .type(
+            Json.text(e, "type")
+                .orElse(sid.contains(":") ? sid.substring(0, sid.indexOf(':')) : "vm"))
+        .state(Json.text(e, "state").orElse("started"))
+        .comment(Json.text(e, "comment"))
+        .group(Json.text(e, "group"))
+        .maxRestart(Json.integer(e, "max_restart"))
+        .maxRelocate(Json.integer(e, "max_relocate"))
+        .failback(Json.optionalFlag(e, "failback"))
+        .digest(Json.text(e, "digest"))
+        .raw(e)
+        .build();
+  }
+
+  /**
+   * {@code GET /cluster/ha/resources/{sid}}.
+   *
+   * @param sid the resource id
+   * @return the resource
+   */
+  public HaResource resource(String sid) {
+    return transport.decode(
+        ApiCall.get("/cluster/ha/resources/{sid}").path("sid", sid),
+        d -> resource(Ergonomics.object(d, "HA resource")));
   }
 
   /**
@@ -80,19 +112,54 @@ public final class HaApi {
   /**
    * {@code GET /cluster/ha/rules} (PVE 9): node-affinity and resource-affinity rules.
    *
-   * @return the rules as PVE lists them
+   * @return the rules
    */
-  public List<JsonNode> rules() {
-    return transport.decode(ApiCall.get("/cluster/ha/rules"), Json::items);
+  public List<HaRule> rules() {
+    return transport.decode(
+        ApiCall.get("/cluster/ha/rules"),
+        d ->
+            Decode.list(
+                d,
+                e ->
+                    ImmutableHaRule.builder()
+                        .rule(Json.requiredText(e, "rule", "HA rule"))
+                        .type(Json.text(e, "type").orElse("unknown"))
+                        .resources(Json.list(e, "resources"))
+                        .nodes(Json.list(e, "nodes"))
+                        .strict(Json.flag(e, "strict"))
+                        .affinity(Json.text(e, "affinity"))
+                        .disabled(Json.flag(e, "disable"))
+                        .comment(Json.text(e, "comment"))
+                        .digest(Json.text(e, "digest"))
+                        .raw(e)
+                        .build()));
   }
 
   /**
    * {@code GET /cluster/ha/status/current}: quorum, master, LRMs and services.
    *
-   * @return the status entries ({@code id}, {@code type}, {@code node}, {@code status}, ...)
+   * @return the status entries
    */
-  public List<JsonNode> status() {
-    return transport.decode(ApiCall.get("/cluster/ha/status/current"), Json::items);
+  public List<HaStatusEntry> status() {
+    return transport.decode(
+        ApiCall.get("/cluster/ha/status/current"),
+        d ->
+            Decode.list(
+                d,
+                e ->
+                    ImmutableHaStatusEntry.builder()
+                        .id(Json.requiredText(e, "id", "HA status entry"))
+                        .type(Json.text(e, "type").orElse("unknown"))
+                        .node(Json.text(e, "node"))
+                        .status(Json.text(e, "status"))
+                        .sid(Json.text(e, "sid"))
+                        .state(Json.text(e, "state"))
+                        .crmState(Json.text(e, "crm_state"))
+                        .requestState(Json.text(e, "request_state"))
+                        .quorate(Json.optionalFlag(e, "quorate"))
+                        .timestamp(Json.integer(e, "timestamp").map(Instant::ofEpochSecond))
+                        .raw(e)
+                        .build()));
   }
 
   /**

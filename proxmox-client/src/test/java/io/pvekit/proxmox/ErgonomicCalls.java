@@ -206,6 +206,51 @@ final class ErgonomicCalls {
     ops.put(
         "cluster firewall ipset add",
         c -> c.cluster().firewall().addToIpSet("blocked", "192.0.2.0/24", "test net"));
+    ops.put("cluster firewall rules", c -> c.cluster().firewall().rules());
+    ops.put("cluster firewall rule", c -> c.cluster().firewall().rule(1));
+    ops.put("cluster firewall add", c -> c.cluster().firewall().addRule(sshRule()));
+    ops.put("cluster firewall update", c -> c.cluster().firewall().updateRule(0, sshRule()));
+    ops.put("cluster firewall move", c -> c.cluster().firewall().moveRule(0, 2));
+    ops.put("cluster firewall delete", c -> c.cluster().firewall().deleteRule(1));
+    ops.put("cluster firewall delete alias", c -> c.cluster().firewall().deleteAlias("mgmt"));
+    ops.put("cluster firewall ipsets", c -> c.cluster().firewall().ipSets());
+    ops.put("cluster firewall ipset entries", c -> c.cluster().firewall().ipSetEntries("blocked"));
+    ops.put(
+        "cluster firewall ipset exclude",
+        c -> c.cluster().firewall().excludeFromIpSet("blocked", "192.0.2.7", null));
+    ops.put(
+        "cluster firewall ipset remove",
+        c -> c.cluster().firewall().removeFromIpSet("blocked", "192.0.2.0/24"));
+    ops.put(
+        "cluster firewall delete ipset", c -> c.cluster().firewall().deleteIpSet("blocked", true));
+    ops.put("lxc firewall options", c -> ct(c).firewall().options());
+    ops.put("qemu firewall rule", c -> vm(c).firewall().rule(0));
+    ops.put("qemu firewall update", c -> vm(c).firewall().updateRule(0, sshRule()));
+    ops.put("qemu firewall move", c -> vm(c).firewall().moveRule(1, 0));
+    ops.put("qemu firewall aliases", c -> vm(c).firewall().aliases());
+    ops.put("qemu firewall alias", c -> vm(c).firewall().createAlias("db", "10.1.0.5", null));
+    ops.put("qemu firewall ipsets", c -> vm(c).firewall().ipSets());
+    ops.put("qemu firewall ipset", c -> vm(c).firewall().createIpSet("peers", "cluster peers"));
+    ops.put("qemu firewall ipset add", c -> vm(c).firewall().addToIpSet("peers", "db", null));
+    ops.put("sdn zones pending", c -> c.cluster().sdn().zones(SdnApi.View.PENDING));
+    ops.put("sdn vnets running", c -> c.cluster().sdn().vnets(SdnApi.View.RUNNING));
+    ops.put("sdn vnet tag", c -> c.cluster().sdn().setVnetTag("tenanta", 200));
+    ops.put("sdn subnets", c -> c.cluster().sdn().subnets("tenanta"));
+    ops.put("sdn subnets pending", c -> c.cluster().sdn().subnets("tenanta", SdnApi.View.PENDING));
+    ops.put(
+        "sdn delete subnet",
+        c -> c.cluster().sdn().deleteSubnet("tenanta", "tenants-10.10.0.0-24"));
+    ops.put("ha resource", c -> c.cluster().ha().resource("vm:100"));
+    ops.put(
+        "cluster firewall update alias",
+        c -> c.cluster().firewall().updateAlias("mgmt", "10.0.0.0/16", null));
+    ops.put(
+        "cluster firewall ipset entry update",
+        c -> c.cluster().firewall().updateIpSetEntry("blocked", "192.0.2.0/24", "lab", true));
+    ops.put("sdn qinq zone", c -> c.cluster().sdn().createQinqZone("carrier", "vmbr1", 300));
+    ops.put(
+        "sdn vxlan zone",
+        c -> c.cluster().sdn().createVxlanZone("overlay", List.of("10.0.0.1", "10.0.0.2")));
     // 9. consoles
     ops.put("qemu vncproxy", c -> vm(c).vncProxy());
     ops.put("qemu termproxy", c -> vm(c).termProxy());

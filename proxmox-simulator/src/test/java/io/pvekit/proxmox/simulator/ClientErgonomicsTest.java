@@ -242,9 +242,9 @@ class ClientErgonomicsTest {
   void ha_putsAVmUnderHa_andReportsIt() {
     client.cluster().ha().add("vm:101", HaApi.State.STARTED, null);
     assertThat(client.cluster().ha().resources())
-        .anySatisfy(r -> assertThat(r.path("sid").asText()).isEqualTo("vm:101"));
+        .anySatisfy(r -> assertThat(r.sid()).isEqualTo("vm:101"));
     assertThat(client.cluster().ha().status())
-        .anySatisfy(s -> assertThat(s.path("id").asText()).isEqualTo("service:vm:101"));
+        .anySatisfy(s -> assertThat(s.id()).isEqualTo("service:vm:101"));
     client.cluster().ha().remove("vm:101");
     assertThat(client.cluster().ha().resources()).isEmpty();
   }

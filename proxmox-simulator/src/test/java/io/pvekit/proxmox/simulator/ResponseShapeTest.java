@@ -60,7 +60,20 @@ class ResponseShapeTest {
               Set.of("type", "content", "shared", "path", "digest", "thinpool", "vgname", "nodes")),
           // the resources.cfg section with its digest (pve-ha-manager)
           Map.entry("/cluster/ha/resources", Set.of("type", "state", "digest", "max_restart")),
-          Map.entry("/nodes/{node}/lxc/{vmid}/status/current", Set.of("pid", "type", "swap")));
+          Map.entry("/nodes/{node}/lxc/{vmid}/status/current", Set.of("pid", "type", "swap")),
+          // pve-firewall's copy_opject_with_digest / copy_list_with_digest add the file's digest
+          Map.entry("/cluster/firewall/options", Set.of("digest")),
+          Map.entry("/cluster/firewall/rules", Set.of("digest")),
+          Map.entry("/cluster/firewall/rules/{pos}", Set.of("digest")),
+          Map.entry("/nodes/{node}/lxc/{vmid}/firewall/options", Set.of("digest")),
+          Map.entry("/nodes/{node}/lxc/{vmid}/firewall/rules", Set.of("digest")),
+          // pve-ha-manager's get_api_ha_rule returns the whole rules.cfg section
+          Map.entry(
+              "/cluster/ha/rules",
+              Set.of("type", "resources", "nodes", "strict", "order", "digest")),
+          Map.entry(
+              "/cluster/ha/rules/{rule}",
+              Set.of("resources", "nodes", "strict", "order", "digest")));
 
   private static ProxmoxSimulator sim;
   private static RawHttp http;
@@ -82,6 +95,36 @@ class ResponseShapeTest {
     Tasks.run(http, http.post("/nodes/pve1/qemu/101/snapshot", "snapname", "s1"));
     http.post("/cluster/ha/resources", "sid", "vm:101");
     http.post("/access/users/root@pam/token/ci");
+    http.post("/cluster/firewall/rules", "type", "in", "action", "ACCEPT", "source", "10.0.0.1");
+    http.put("/cluster/firewall/options", "enable", "1", "policy_in", "DROP", "ebtables", "0");
+    http.put("/nodes/pve1/lxc/200/firewall/options", "enable", "1", "macfilter", "0");
+    http.post("/nodes/pve1/lxc/200/firewall/rules", "type", "out", "action", "DROP");
+    http.post("/cluster/firewall/aliases", "name", "mgmt", "cidr", "10.0.0.0/8", "comment", "m");
+    http.post("/cluster/firewall/ipset", "name", "blocked", "comment", "b");
+    http.post("/cluster/firewall/ipset/blocked", "cidr", "192.0.2.0/24", "nomatch", "1");
+    http.post(
+        "/cluster/sdn/zones", "zone", "tenants", "type", "vlan", "bridge", "vmbr0", "mtu", "1400");
+    http.post("/cluster/sdn/vnets", "vnet", "tenanta", "zone", "tenants", "tag", "100");
+    http.post(
+        "/cluster/sdn/vnets/tenanta/subnets",
+        "subnet",
+        "10.10.0.0/24",
+        "type",
+        "subnet",
+        "gateway",
+        "10.10.0.1",
+        "snat",
+        "1");
+    http.post(
+        "/cluster/ha/rules",
+        "rule",
+        "pin",
+        "type",
+        "node-affinity",
+        "resources",
+        "vm:101",
+        "nodes",
+        "pve1");
   }
 
   @AfterAll
@@ -146,6 +189,37 @@ class ResponseShapeTest {
     check("/cluster/ha/resources", "/cluster/ha/resources", problems);
     check("/cluster/ha/resources/{sid}", "/cluster/ha/resources/vm:101", problems);
     check("/cluster/ha/status/current", "/cluster/ha/status/current", problems);
+    check("/cluster/firewall/options", "/cluster/firewall/options", problems);
+    check("/cluster/firewall/rules", "/cluster/firewall/rules", problems);
+    check("/cluster/firewall/rules/{pos}", "/cluster/firewall/rules/0", problems);
+    check("/cluster/firewall/aliases", "/cluster/firewall/aliases", problems);
+    check("/cluster/firewall/aliases/{name}", "/cluster/firewall/aliases/mgmt", problems);
+    check("/cluster/firewall/ipset", "/cluster/firewall/ipset", problems);
+    check("/cluster/firewall/ipset/{name}", "/cluster/firewall/ipset/blocked", problems);
+    check(
+        "/cluster/firewall/ipset/{name}/{cidr}",
+        "/cluster/firewall/ipset/blocked/192.0.2.0%2F24",
+        problems);
+    check(
+        "/nodes/{node}/lxc/{vmid}/firewall/options",
+        "/nodes/pve1/lxc/200/firewall/options",
+        problems);
+    check(
+        "/nodes/{node}/lxc/{vmid}/firewall/rules", "/nodes/pve1/lxc/200/firewall/rules", problems);
+    check("/cluster/sdn", "/cluster/sdn", problems);
+    check("/cluster/sdn/zones", "/cluster/sdn/zones", problems);
+    check("/cluster/sdn/zones", "/cluster/sdn/zones?pending=1", problems);
+    check("/cluster/sdn/zones/{zone}", "/cluster/sdn/zones/tenants", problems);
+    check("/cluster/sdn/vnets", "/cluster/sdn/vnets", problems);
+    check("/cluster/sdn/vnets", "/cluster/sdn/vnets?pending=1", problems);
+    check("/cluster/sdn/vnets/{vnet}", "/cluster/sdn/vnets/tenanta", problems);
+    check("/cluster/sdn/vnets/{vnet}/subnets", "/cluster/sdn/vnets/tenanta/subnets", problems);
+    check(
+        "/cluster/sdn/vnets/{vnet}/subnets/{subnet}",
+        "/cluster/sdn/vnets/tenanta/subnets/tenants-10.10.0.0-24",
+        problems);
+    check("/cluster/ha/rules", "/cluster/ha/rules", problems);
+    check("/cluster/ha/rules/{rule}", "/cluster/ha/rules/pin", problems);
     check(
         "/nodes/{node}/qemu/{vmid}/agent/get-osinfo",
         "/nodes/pve1/qemu/101/agent/get-osinfo",

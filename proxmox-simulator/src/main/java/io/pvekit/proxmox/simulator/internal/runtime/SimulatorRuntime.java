@@ -11,7 +11,9 @@ import io.pvekit.proxmox.simulator.internal.handlers.AgentApi;
 import io.pvekit.proxmox.simulator.internal.handlers.CloudInitApi;
 import io.pvekit.proxmox.simulator.internal.handlers.ClusterApi;
 import io.pvekit.proxmox.simulator.internal.handlers.ConsoleApi;
+import io.pvekit.proxmox.simulator.internal.handlers.FirewallApi;
 import io.pvekit.proxmox.simulator.internal.handlers.HaApi;
+import io.pvekit.proxmox.simulator.internal.handlers.HaRulesApi;
 import io.pvekit.proxmox.simulator.internal.handlers.LxcApi;
 import io.pvekit.proxmox.simulator.internal.handlers.MigrateApi;
 import io.pvekit.proxmox.simulator.internal.handlers.NodeApi;
@@ -20,6 +22,7 @@ import io.pvekit.proxmox.simulator.internal.handlers.OperationsApi;
 import io.pvekit.proxmox.simulator.internal.handlers.PoolApi;
 import io.pvekit.proxmox.simulator.internal.handlers.QemuApi;
 import io.pvekit.proxmox.simulator.internal.handlers.QemuLifecycleApi;
+import io.pvekit.proxmox.simulator.internal.handlers.SdnApi;
 import io.pvekit.proxmox.simulator.internal.handlers.SnapshotApi;
 import io.pvekit.proxmox.simulator.internal.handlers.StorageApi;
 import io.pvekit.proxmox.simulator.internal.handlers.TaskApi;
@@ -94,6 +97,9 @@ public final class SimulatorRuntime implements AutoCloseable {
     OperationsApi.register(router);
     CloudInitApi.register(router);
     OciApi.register(router);
+    FirewallApi.register(router);
+    SdnApi.register(router);
+    HaRulesApi.register(router);
     ApiDispatcher dispatcher =
         new ApiDispatcher(world, tasks, router, auth, faults, config.authFailureDelay());
     AtomicInteger threads = new AtomicInteger();

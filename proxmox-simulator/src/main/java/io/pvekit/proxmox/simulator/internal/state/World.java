@@ -28,6 +28,9 @@ public final class World {
   private final Map<String, Map<String, String>> haResources = new TreeMap<>();
   private final Backups backups = new Backups();
   private final OciRegistry ociRegistry = new OciRegistry();
+  private final Firewalls firewalls = new Firewalls();
+  private final SdnConfig sdn = new SdnConfig();
+  private final Map<String, Map<String, String>> haRules = new LinkedHashMap<>();
   private final Duration taskDuration;
   private final String clusterName;
   private Duration agentBootDelay = Duration.ZERO;
@@ -88,6 +91,21 @@ public final class World {
   /** Backup archives and scheduled backup jobs. */
   public Backups backups() {
     return backups;
+  }
+
+  /** HA rules (PVE 9) by id, in the order they were created. */
+  public Map<String, Map<String, String>> haRules() {
+    return haRules;
+  }
+
+  /** The firewall files of the cluster and its guests. */
+  public Firewalls firewalls() {
+    return firewalls;
+  }
+
+  /** The SDN configuration: what is written and what runs. */
+  public SdnConfig sdn() {
+    return sdn;
   }
 
   public Map<String, TaskRecord> tasks() {
