@@ -42,7 +42,7 @@ class CrdValidatorUpstreamTest {
 
   @Test
   void readmeExample() {
-    // README-SNIPPET-START
+    // README: crd-validator
     CrdValidator validator = CrdValidator.upstream("crds");
     List<String> errors =
         validator.validateYaml(PROXMOX_CLUSTER.replace("[\"10.0.0.20-10.0.0.30\"]", "[]"));
@@ -50,7 +50,7 @@ class CrdValidatorUpstreamTest {
         .containsExactly(
             "doc 1 (ProxmoxCluster/demo): spec.ipv4Config: IPv4Config addresses must be provided");
     validator.assertValidYaml(PROXMOX_CLUSTER); // throws AssertionError listing every error
-    // README-SNIPPET-END
+    // README: crd-validator end
   }
 
   @Test

@@ -1,27 +1,48 @@
 package io.pvekit.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's CrdValidator example is the compiled, tested code of CrdValidatorUpstreamTest. */
 class ReadmeSnippetTest {
+  @TempDir Path dir;
+
   @Test
-  void readmeQuotesTheTestedSnippet() throws IOException {
-    String test =
-        Files.readString(Path.of("src/test/java/io/pvekit/testing/CrdValidatorUpstreamTest.java"));
-    String start = "// README-SNIPPET-START\n";
+  void readmeQuotesTheTestedSnippet() {
     String snippet =
-        test.substring(
-                test.indexOf(start) + start.length(), test.indexOf("    // README-SNIPPET-END"))
-            .lines()
-            .map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
-            .collect(Collectors.joining("\n", "", "\n"));
-    assertThat(snippet).contains("CrdValidator.upstream(\"crds\")");
-    assertThat(Files.readString(Path.of("README.md"))).contains("```java\n" + snippet + "```");
+        ReadmeSnippets.assertQuoted(
+            Path.of("README.md"),
+            Path.of("src/test/java/io/pvekit/testing/CrdValidatorUpstreamTest.java"),
+            "crd-validator");
+    assertThat(snippet).startsWith("CrdValidator validator = CrdValidator.upstream(\"crds\");\n");
+  }
+
+  @Test
+  void aSnippet_isTheMarkedLinesWithoutTheirCommonIndent() throws Exception {
+    Path source =
+        Files.writeString(
+            dir.resolve("T.java"),
+            "class T {\n  void t() {\n    // README: x\n    a();\n    if (b) {\n      c();\n"
+                + "    }\n    // README: x end\n  }\n}\n");
+    assertThat(ReadmeSnippets.snippet(source, "x")).isEqualTo("a();\nif (b) {\n  c();\n}\n");
+  }
+
+  @Test
+  void aReadmeThatDrifted_orAMissingMarker_fails() throws Exception {
+    Path source =
+        Files.writeString(dir.resolve("T.java"), "// README: x\nnew A();\n// README: x end\n");
+    Path readme = Files.writeString(dir.resolve("README.md"), "```java\nnew B();\n```\n");
+    assertThatThrownBy(() -> ReadmeSnippets.assertQuoted(readme, source, "x"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("does not quote snippet 'x'")
+        .hasMessageEndingWith("new A();\n");
+    assertThatThrownBy(() -> ReadmeSnippets.snippet(source, "y"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("'// README: y'");
   }
 }

@@ -1,5 +1,8 @@
 package io.pvekit.proxmox.simulator;
 
+import io.pvekit.proxmox.Authentication;
+import io.pvekit.proxmox.ProxmoxClient;
+import io.pvekit.proxmox.Secret;
 import io.pvekit.proxmox.VmId;
 import io.pvekit.proxmox.simulator.internal.runtime.InventorySpec;
 import io.pvekit.proxmox.simulator.internal.runtime.RuntimeConfig;
@@ -115,6 +118,20 @@ public final class ProxmoxSimulator implements AutoCloseable {
    */
   public URI baseUrl() {
     return httpUrl();
+  }
+
+  /**
+   * A client for this simulator as a test would make it: over HTTPS with the simulator's
+   * certificate pinned, logged in with the default user and password. The caller closes it.
+   *
+   * @return a new client
+   */
+  public ProxmoxClient newClient() {
+    return ProxmoxClient.builder()
+        .baseUrl(httpsUrl().toString())
+        .pinnedFingerprint(fingerprint())
+        .authentication(Authentication.password(username(), Secret.of(password())))
+        .build();
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pvekit.proxmox.Authentication;
 import io.pvekit.proxmox.BackupJob;
 import io.pvekit.proxmox.BackupRequest;
 import io.pvekit.proxmox.CloneRequest;
@@ -12,7 +11,6 @@ import io.pvekit.proxmox.ConfigUpdate;
 import io.pvekit.proxmox.ProxmoxApiException;
 import io.pvekit.proxmox.ProxmoxClient;
 import io.pvekit.proxmox.QemuVm;
-import io.pvekit.proxmox.Secret;
 import io.pvekit.proxmox.StorageContent;
 import io.pvekit.proxmox.StorageId;
 import io.pvekit.proxmox.TaskFailedException;
@@ -41,13 +39,7 @@ class BackupRestoreTest {
 
   @BeforeEach
   void cloneAVm() {
-    client =
-        ProxmoxClient.builder()
-            .baseUrl(pve.simulator().httpUrl().toString())
-            .authentication(
-                Authentication.password(
-                    pve.simulator().username(), Secret.of(pve.simulator().password())))
-            .build();
+    client = pve.simulator().newClient();
     client
         .node("pve1")
         .qemu()

@@ -2,14 +2,12 @@ package io.pvekit.proxmox.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pvekit.proxmox.Authentication;
 import io.pvekit.proxmox.CloneRequest;
 import io.pvekit.proxmox.ConfigUpdate;
 import io.pvekit.proxmox.PendingChange;
 import io.pvekit.proxmox.ProxmoxClient;
 import io.pvekit.proxmox.QemuCloudInit;
 import io.pvekit.proxmox.QemuVm;
-import io.pvekit.proxmox.Secret;
 import io.pvekit.proxmox.StorageContent;
 import io.pvekit.proxmox.VmId;
 import java.time.Duration;
@@ -43,13 +41,7 @@ class CloudInitTest {
 
   @BeforeEach
   void cloneACloudInitTemplate() {
-    client =
-        ProxmoxClient.builder()
-            .baseUrl(pve.simulator().httpUrl().toString())
-            .authentication(
-                Authentication.password(
-                    pve.simulator().username(), Secret.of(pve.simulator().password())))
-            .build();
+    client = pve.simulator().newClient();
     template = client.node("pve1").qemu().vm(9000);
     template.updateConfig(ConfigUpdate.builder().set("ide2", "local-lvm:cloudinit").build());
     template

@@ -13,12 +13,8 @@ import io.pvekit.proxmox.RequestListener;
 import io.pvekit.proxmox.Secret;
 import io.pvekit.proxmox.TaskFailedException;
 import io.pvekit.proxmox.TaskStatus;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -62,22 +58,6 @@ class ConsoleTest {
     } finally {
       client.close();
     }
-  }
-
-  @Test
-  void clientReadme_quotesTheConsoleFlowOfThisTest() throws IOException {
-    String test =
-        Files.readString(Path.of("src/test/java/io/pvekit/proxmox/simulator/ConsoleTest.java"));
-    String start = "    // README: console\n";
-    String snippet =
-        test.substring(
-                test.indexOf(start) + start.length(), test.indexOf("    // README: console end"))
-            .lines()
-            .map(line -> line.substring(4))
-            .collect(Collectors.joining("\n", "", "\n"));
-    assertThat(snippet).contains("openTerminal()");
-    assertThat(Files.readString(Path.of("../proxmox-client/README.md")))
-        .contains("```java\n" + snippet + "```");
   }
 
   @Test

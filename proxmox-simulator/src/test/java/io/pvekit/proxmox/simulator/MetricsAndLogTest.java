@@ -41,13 +41,7 @@ class MetricsAndLogTest {
 
   @BeforeEach
   void cloneAVm() {
-    client =
-        ProxmoxClient.builder()
-            .baseUrl(pve.simulator().httpUrl().toString())
-            .authentication(
-                Authentication.password(
-                    pve.simulator().username(), Secret.of(pve.simulator().password())))
-            .build();
+    client = pve.simulator().newClient();
     cloned =
         client
             .node("pve1")

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.pvekit.proxmox.Authentication;
 import io.pvekit.proxmox.LxcConfig;
 import io.pvekit.proxmox.LxcCreateRequest;
 import io.pvekit.proxmox.LxcRootFs;
 import io.pvekit.proxmox.ProxmoxApiException;
 import io.pvekit.proxmox.ProxmoxClient;
-import io.pvekit.proxmox.Secret;
 import io.pvekit.proxmox.StorageContent;
 import io.pvekit.proxmox.StorageId;
 import io.pvekit.proxmox.TaskFailedException;
@@ -34,13 +32,7 @@ class OciTest {
 
   @BeforeEach
   void connect() {
-    client =
-        ProxmoxClient.builder()
-            .baseUrl(pve.simulator().httpUrl().toString())
-            .authentication(
-                Authentication.password(
-                    pve.simulator().username(), Secret.of(pve.simulator().password())))
-            .build();
+    client = pve.simulator().newClient();
   }
 
   @AfterEach
