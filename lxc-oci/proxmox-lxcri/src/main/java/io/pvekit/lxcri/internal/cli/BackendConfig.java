@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -30,7 +32,12 @@ import java.util.Properties;
  * rootSizeGib = 8
  * bridge = vmbr0
  * unprivileged = true
+ * pullImages = true                  # let Proxmox pull a bundle's named image (PVE 9.1 OCI)
+ * taskTimeoutSeconds = 120
  * </pre>
+ *
+ * <p>A value of the wrong kind (a flag that is not {@code true}/{@code false}, a number that is not
+ * a positive integer) is refused with the key and the value, never read as a default.
  */
 final class BackendConfig {
   private BackendConfig() {}
@@ -59,7 +66,7 @@ final class BackendConfig {
       client.pinnedFingerprint(p.getProperty("fingerprint").trim());
     } else if (p.getProperty("caFile") != null) {
       client.trustedCertificatesPem(read(Path.of(p.getProperty("caFile").trim())));
-    } else if (Boolean.parseBoolean(p.getProperty("insecure", "false").trim())) {
+    } else if (flag(p, file, "insecure").orElse(false)) {
       client.insecureSkipTlsVerification();
     }
     ProxmoxBackend.Builder builder =
@@ -70,20 +77,41 @@ final class BackendConfig {
     if (p.getProperty("rootStorage") != null) {
       builder.rootStorage(p.getProperty("rootStorage").trim());
     }
-    if (p.getProperty("rootSizeGib") != null) {
-      builder.rootSizeGib(Integer.parseInt(p.getProperty("rootSizeGib").trim()));
-    }
+    number(p, file, "rootSizeGib").ifPresent(gib -> builder.rootSizeGib(Math.toIntExact(gib)));
     if (p.getProperty("bridge") != null) {
       builder.bridge(p.getProperty("bridge").trim());
     }
-    if (p.getProperty("unprivileged") != null) {
-      builder.unprivileged(Boolean.parseBoolean(p.getProperty("unprivileged").trim()));
-    }
-    if (p.getProperty("taskTimeoutSeconds") != null) {
-      builder.taskTimeout(
-          Duration.ofSeconds(Long.parseLong(p.getProperty("taskTimeoutSeconds").trim())));
-    }
+    flag(p, file, "unprivileged").ifPresent(builder::unprivileged);
+    flag(p, file, "pullImages").ifPresent(builder::pullImages);
+    number(p, file, "taskTimeoutSeconds")
+        .ifPresent(seconds -> builder.taskTimeout(Duration.ofSeconds(seconds)));
     return builder.build();
+  }
+
+  /** A flag: {@code true} or {@code false} (any case), anything else refused. */
+  private static Optional<Boolean> flag(Properties p, Path file, String key) {
+    String value = p.getProperty(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new UsageException(file + ": " + key + " = " + value.trim() + " must be true or false");
+    }
+    return Optional.of(v.equals("true"));
+  }
+
+  /** A positive whole number (up to 2^31-1), anything else refused. */
+  private static Optional<Long> number(Properties p, Path file, String key) {
+    String value = p.getProperty(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    if (!v.matches("[1-9][0-9]{0,9}") || Long.parseLong(v) > Integer.MAX_VALUE) {
+      throw new UsageException(file + ": " + key + " = " + v + " must be a positive whole number");
+    }
+    return Optional.of(Long.parseLong(v));
   }
 
   private static String required(Properties p, Path file, String key) {
