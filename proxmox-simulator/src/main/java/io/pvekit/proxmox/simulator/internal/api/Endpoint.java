@@ -1,6 +1,7 @@
 package io.pvekit.proxmox.simulator.internal.api;
 
 import io.pvekit.proxmox.simulator.internal.schema.Param;
+import io.pvekit.proxmox.simulator.internal.schema.SchemaParams;
 import java.util.Map;
 
 /**
@@ -14,6 +15,15 @@ import java.util.Map;
  */
 public record Endpoint(
     String method, String path, Map<String, Param> params, Check check, Handler handler) {
+
+  /**
+   * An endpoint whose parameters are the ones the PVE 9.1 schema documents for it.
+   *
+   * @throws IllegalStateException when the schema has no such endpoint
+   */
+  public Endpoint(String method, String path, Check check, Handler handler) {
+    this(method, path, SchemaParams.params(method, path), check, handler);
+  }
 
   /** Produces the answer's data. */
   @FunctionalInterface

@@ -9,7 +9,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.AdminSchema;
 import io.pvekit.proxmox.simulator.internal.state.AccessControl;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
 
@@ -26,31 +25,16 @@ public final class AccessAdminApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(
-        new Endpoint(
-            "GET", "/access/acl", AdminSchema.NONE_PARAMS, anyUser(), AccessAdminApi::acls));
-    r.add(
-        new Endpoint(
-            "PUT", "/access/acl", AdminSchema.ACL_UPDATE, anyUser(), AccessAdminApi::updateAcl));
-    r.add(
-        new Endpoint(
-            "GET", "/access/users", AdminSchema.USER_LIST, anyUser(), AccessAdminApi::users));
-    r.add(
-        new Endpoint(
-            "POST",
-            "/access/users",
-            AdminSchema.USER_CREATE,
-            anyUser(),
-            AccessAdminApi::createUser));
-    r.add(new Endpoint("GET", USER, AdminSchema.USER, anyUser(), AccessAdminApi::user));
-    r.add(new Endpoint("DELETE", USER, AdminSchema.USER, anyUser(), AccessAdminApi::deleteUser));
-    r.add(
-        new Endpoint("GET", USER + "/token", AdminSchema.USER, anyUser(), AccessAdminApi::tokens));
-    r.add(
-        new Endpoint(
-            "POST", TOKEN, AdminSchema.TOKEN_CREATE, anyUser(), AccessAdminApi::createToken));
-    r.add(new Endpoint("GET", TOKEN, AdminSchema.TOKEN, anyUser(), AccessAdminApi::token));
-    r.add(new Endpoint("DELETE", TOKEN, AdminSchema.TOKEN, anyUser(), AccessAdminApi::deleteToken));
+    r.add(new Endpoint("GET", "/access/acl", anyUser(), AccessAdminApi::acls));
+    r.add(new Endpoint("PUT", "/access/acl", anyUser(), AccessAdminApi::updateAcl));
+    r.add(new Endpoint("GET", "/access/users", anyUser(), AccessAdminApi::users));
+    r.add(new Endpoint("POST", "/access/users", anyUser(), AccessAdminApi::createUser));
+    r.add(new Endpoint("GET", USER, anyUser(), AccessAdminApi::user));
+    r.add(new Endpoint("DELETE", USER, anyUser(), AccessAdminApi::deleteUser));
+    r.add(new Endpoint("GET", USER + "/token", anyUser(), AccessAdminApi::tokens));
+    r.add(new Endpoint("POST", TOKEN, anyUser(), AccessAdminApi::createToken));
+    r.add(new Endpoint("GET", TOKEN, anyUser(), AccessAdminApi::token));
+    r.add(new Endpoint("DELETE", TOKEN, anyUser(), AccessAdminApi::deleteToken));
   }
 
   private static AccessControl access(Call c) {

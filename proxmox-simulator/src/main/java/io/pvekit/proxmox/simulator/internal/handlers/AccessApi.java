@@ -9,7 +9,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.ApiSchema;
 import io.pvekit.proxmox.simulator.internal.state.AccessControl;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,15 +37,8 @@ public final class AccessApi {
 
   /** Registers the endpoints. */
   public static void register(Router r, Auth auth) {
-    r.add(
-        new Endpoint("POST", "/access/ticket", ApiSchema.TICKET, anyUser(), c -> ticket(c, auth)));
-    r.add(
-        new Endpoint(
-            "GET",
-            "/access/permissions",
-            ApiSchema.PERMISSIONS,
-            anyUser(),
-            AccessApi::permissions));
+    r.add(new Endpoint("POST", "/access/ticket", anyUser(), c -> ticket(c, auth)));
+    r.add(new Endpoint("GET", "/access/permissions", anyUser(), AccessApi::permissions));
   }
 
   private static Object ticket(Call c, Auth auth) {

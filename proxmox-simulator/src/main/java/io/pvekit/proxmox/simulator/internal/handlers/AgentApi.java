@@ -10,7 +10,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.GuestOpsSchema;
 import io.pvekit.proxmox.simulator.internal.schema.PropertyStrings;
 import io.pvekit.proxmox.simulator.internal.schema.QemuSchema;
 import io.pvekit.proxmox.simulator.internal.state.AgentState;
@@ -41,49 +40,37 @@ public final class AgentApi {
         new Endpoint(
             "POST",
             AGENT + "ping",
-            GuestOpsSchema.NODE_VMID,
             any("/vms/{vmid}", AUDIT),
             c -> result(agent(c), Json.object())));
-    r.add(
-        new Endpoint(
-            "GET",
-            AGENT + "get-osinfo",
-            GuestOpsSchema.NODE_VMID,
-            any("/vms/{vmid}", AUDIT),
-            AgentApi::osinfo));
+    r.add(new Endpoint("GET", AGENT + "get-osinfo", any("/vms/{vmid}", AUDIT), AgentApi::osinfo));
     r.add(
         new Endpoint(
             "GET",
             AGENT + "network-get-interfaces",
-            GuestOpsSchema.NODE_VMID,
             any("/vms/{vmid}", AUDIT),
             AgentApi::interfaces));
     r.add(
         new Endpoint(
             "POST",
             AGENT + "exec",
-            GuestOpsSchema.AGENT_EXEC,
             perm("/vms/{vmid}", "VM.GuestAgent.Unrestricted"),
             AgentApi::exec));
     r.add(
         new Endpoint(
             "GET",
             AGENT + "exec-status",
-            GuestOpsSchema.AGENT_EXEC_STATUS,
             perm("/vms/{vmid}", "VM.GuestAgent.Unrestricted"),
             AgentApi::execStatus));
     r.add(
         new Endpoint(
             "POST",
             AGENT + "file-write",
-            GuestOpsSchema.AGENT_FILE_WRITE,
             any("/vms/{vmid}", "VM.GuestAgent.FileWrite", "VM.GuestAgent.Unrestricted"),
             AgentApi::fileWrite));
     r.add(
         new Endpoint(
             "GET",
             AGENT + "file-read",
-            GuestOpsSchema.AGENT_FILE_READ,
             any("/vms/{vmid}", "VM.GuestAgent.FileRead", "VM.GuestAgent.Unrestricted"),
             AgentApi::fileRead));
   }

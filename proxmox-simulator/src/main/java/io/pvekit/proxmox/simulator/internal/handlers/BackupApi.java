@@ -7,7 +7,6 @@ import io.pvekit.proxmox.simulator.internal.api.ApiException;
 import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.BackupSchema;
 import io.pvekit.proxmox.simulator.internal.state.AccessControl;
 import io.pvekit.proxmox.simulator.internal.state.BackupArchive;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
@@ -36,16 +35,10 @@ public final class BackupApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
+    r.add(new Endpoint("POST", "/nodes/{node}/vzdump", anyUser(), BackupApi::vzdump));
     r.add(
         new Endpoint(
-            "POST", "/nodes/{node}/vzdump", BackupSchema.VZDUMP, anyUser(), BackupApi::vzdump));
-    r.add(
-        new Endpoint(
-            "GET",
-            "/nodes/{node}/vzdump/extractconfig",
-            BackupSchema.EXTRACT_CONFIG,
-            anyUser(),
-            BackupApi::extractConfig));
+            "GET", "/nodes/{node}/vzdump/extractconfig", anyUser(), BackupApi::extractConfig));
   }
 
   private static Object vzdump(Call c) {

@@ -9,7 +9,7 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.BackupSchema;
+import io.pvekit.proxmox.simulator.internal.schema.SchemaParams;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -30,31 +30,14 @@ public final class BackupJobApi {
   /** Registers the endpoints. */
   public static void register(Router r) {
     String one = "/cluster/backup/{id}";
-    r.add(
-        new Endpoint(
-            "GET",
-            "/cluster/backup",
-            BackupSchema.NONE,
-            perm("/", "Sys.Audit"),
-            BackupJobApi::list));
-    r.add(
-        new Endpoint(
-            "POST",
-            "/cluster/backup",
-            BackupSchema.JOB_CREATE,
-            perm("/", "Sys.Modify"),
-            BackupJobApi::create));
-    r.add(
-        new Endpoint(
-            "GET", one, BackupSchema.JOB, perm("/", "Sys.Audit"), c -> view(c.world(), job(c))));
-    r.add(
-        new Endpoint(
-            "PUT", one, BackupSchema.JOB_UPDATE, perm("/", "Sys.Modify"), BackupJobApi::update));
+    r.add(new Endpoint("GET", "/cluster/backup", perm("/", "Sys.Audit"), BackupJobApi::list));
+    r.add(new Endpoint("POST", "/cluster/backup", perm("/", "Sys.Modify"), BackupJobApi::create));
+    r.add(new Endpoint("GET", one, perm("/", "Sys.Audit"), c -> view(c.world(), job(c))));
+    r.add(new Endpoint("PUT", one, perm("/", "Sys.Modify"), BackupJobApi::update));
     r.add(
         new Endpoint(
             "DELETE",
             one,
-            BackupSchema.JOB,
             perm("/", "Sys.Modify"),
             c -> {
               job(c);
@@ -66,14 +49,12 @@ public final class BackupJobApi {
         new Endpoint(
             "GET",
             one + "/included_volumes",
-            BackupSchema.JOB,
             perm("/", "Sys.Audit"),
             BackupJobApi::includedVolumes));
     r.add(
         new Endpoint(
             "GET",
             "/cluster/backup-info/not-backed-up",
-            BackupSchema.NONE,
             perm("/", "Sys.Audit"),
             BackupJobApi::notBackedUp));
   }
@@ -141,7 +122,8 @@ public final class BackupJobApi {
     checkSelection(c);
     for (String key : c.str("delete", "").split("[,;\\s]+")) {
       if (!key.isEmpty()) {
-        if (!BackupSchema.JOB_UPDATE.containsKey(key) || key.equals("id")) {
+        if (!SchemaParams.params("PUT", "/cluster/backup/{id}").containsKey(key)
+            || key.equals("id")) {
           throw ApiException.parameter("delete", "unknown option '" + key + "'");
         }
         job.remove(key);

@@ -7,7 +7,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.CloudInitSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,26 +25,11 @@ public final class CloudInitApi {
   /** Registers the endpoints. */
   public static void register(Router r) {
     r.add(
-        new Endpoint(
-            "GET",
-            BASE,
-            CloudInitSchema.CLOUDINIT,
-            perm("/vms/{vmid}", "VM.Audit"),
-            c -> pending(QemuApi.guest(c))));
+        new Endpoint("GET", BASE, perm("/vms/{vmid}", "VM.Audit"), c -> pending(QemuApi.guest(c))));
     r.add(
         new Endpoint(
-            "PUT",
-            BASE,
-            CloudInitSchema.CLOUDINIT,
-            perm("/vms/{vmid}", "VM.Config.Cloudinit"),
-            CloudInitApi::regenerate));
-    r.add(
-        new Endpoint(
-            "GET",
-            BASE + "/dump",
-            CloudInitSchema.DUMP,
-            perm("/vms/{vmid}", "VM.Audit"),
-            CloudInitApi::dump));
+            "PUT", BASE, perm("/vms/{vmid}", "VM.Config.Cloudinit"), CloudInitApi::regenerate));
+    r.add(new Endpoint("GET", BASE + "/dump", perm("/vms/{vmid}", "VM.Audit"), CloudInitApi::dump));
   }
 
   /**

@@ -10,7 +10,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.ApiSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.NodeState;
 import io.pvekit.proxmox.simulator.internal.state.Pool;
@@ -28,7 +27,6 @@ public final class ClusterApi {
         new Endpoint(
             "GET",
             "/version",
-            ApiSchema.NONE,
             anyUser(),
             c -> {
               ObjectNode v = Json.object();
@@ -37,18 +35,10 @@ public final class ClusterApi {
               v.put("repoid", repoid);
               return v;
             }));
-    r.add(
-        new Endpoint(
-            "GET", "/cluster/status", ApiSchema.NONE, perm("/", "Sys.Audit"), ClusterApi::status));
-    r.add(
-        new Endpoint(
-            "GET",
-            "/cluster/resources",
-            ApiSchema.CLUSTER_RESOURCES,
-            anyUser(),
-            ClusterApi::resources));
-    r.add(new Endpoint("GET", "/cluster/nextid", ApiSchema.NEXTID, anyUser(), ClusterApi::nextid));
-    r.add(new Endpoint("GET", "/cluster/tasks", ApiSchema.NONE, anyUser(), ClusterApi::tasks));
+    r.add(new Endpoint("GET", "/cluster/status", perm("/", "Sys.Audit"), ClusterApi::status));
+    r.add(new Endpoint("GET", "/cluster/resources", anyUser(), ClusterApi::resources));
+    r.add(new Endpoint("GET", "/cluster/nextid", anyUser(), ClusterApi::nextid));
+    r.add(new Endpoint("GET", "/cluster/tasks", anyUser(), ClusterApi::tasks));
   }
 
   private static Object status(Call c) {

@@ -12,7 +12,6 @@ import io.pvekit.proxmox.simulator.internal.console.ConsoleProxy;
 import io.pvekit.proxmox.simulator.internal.console.ConsoleSession;
 import io.pvekit.proxmox.simulator.internal.console.Consoles;
 import io.pvekit.proxmox.simulator.internal.http.WebSocketUpgrade;
-import io.pvekit.proxmox.simulator.internal.schema.ConsoleSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.TaskRecord;
@@ -48,21 +47,18 @@ public final class ConsoleApi {
           new Endpoint(
               "POST",
               base + "/vncproxy",
-              qemu ? ConsoleSchema.QEMU_VNCPROXY : ConsoleSchema.LXC_VNCPROXY,
               console,
               c -> guestProxy(c, consoles, type, ConsoleProxy.Kind.VNC, certificatePem)));
       r.add(
           new Endpoint(
               "POST",
               base + "/termproxy",
-              qemu ? ConsoleSchema.QEMU_TERMPROXY : ConsoleSchema.LXC_TERMPROXY,
               console,
               c -> guestProxy(c, consoles, type, ConsoleProxy.Kind.TERMINAL, certificatePem)));
       r.add(
           new Endpoint(
               "GET",
               base + "/vncwebsocket",
-              ConsoleSchema.GUEST_WEBSOCKET,
               console,
               c -> {
                 String authPath = "/vms/" + c.vmid();
@@ -76,21 +72,18 @@ public final class ConsoleApi {
         new Endpoint(
             "POST",
             "/nodes/{node}/vncshell",
-            ConsoleSchema.NODE_VNCSHELL,
             shell,
             c -> nodeProxy(c, consoles, ConsoleProxy.Kind.VNC, certificatePem)));
     r.add(
         new Endpoint(
             "POST",
             "/nodes/{node}/termproxy",
-            ConsoleSchema.NODE_TERMPROXY,
             shell,
             c -> nodeProxy(c, consoles, ConsoleProxy.Kind.TERMINAL, certificatePem)));
     r.add(
         new Endpoint(
             "GET",
             "/nodes/{node}/vncwebsocket",
-            ConsoleSchema.NODE_WEBSOCKET,
             shell,
             c -> {
               String authPath = "/nodes/" + c.node();

@@ -6,6 +6,7 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
+import io.pvekit.proxmox.simulator.internal.schema.SchemaParams;
 import io.pvekit.proxmox.simulator.internal.state.FirewallConfig;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
 import java.util.ArrayList;
@@ -36,25 +37,13 @@ public final class FirewallApi {
   public static void register(Router r) {
     for (FirewallScope s : FirewallScope.ALL) {
       String rules = s.base() + "/rules";
-      r.add(
-          new Endpoint(
-              "GET", s.base() + "/options", s.tables().none(), s.audit(), c -> options(s, c)));
-      r.add(
-          new Endpoint(
-              "PUT",
-              s.base() + "/options",
-              s.tables().options(),
-              s.modify(),
-              c -> setOptions(s, c)));
-      r.add(new Endpoint("GET", rules, s.tables().none(), s.audit(), c -> rules(s, c)));
-      r.add(new Endpoint("POST", rules, s.tables().ruleCreate(), s.modify(), c -> create(s, c)));
-      r.add(new Endpoint("GET", rules + "/{pos}", s.tables().rule(), s.audit(), c -> rule(s, c)));
-      r.add(
-          new Endpoint(
-              "PUT", rules + "/{pos}", s.tables().ruleUpdate(), s.modify(), c -> update(s, c)));
-      r.add(
-          new Endpoint(
-              "DELETE", rules + "/{pos}", s.tables().ruleDelete(), s.modify(), c -> delete(s, c)));
+      r.add(new Endpoint("GET", s.base() + "/options", s.audit(), c -> options(s, c)));
+      r.add(new Endpoint("PUT", s.base() + "/options", s.modify(), c -> setOptions(s, c)));
+      r.add(new Endpoint("GET", rules, s.audit(), c -> rules(s, c)));
+      r.add(new Endpoint("POST", rules, s.modify(), c -> create(s, c)));
+      r.add(new Endpoint("GET", rules + "/{pos}", s.audit(), c -> rule(s, c)));
+      r.add(new Endpoint("PUT", rules + "/{pos}", s.modify(), c -> update(s, c)));
+      r.add(new Endpoint("DELETE", rules + "/{pos}", s.modify(), c -> delete(s, c)));
       FirewallSetsApi.register(r, s);
     }
   }
@@ -83,7 +72,7 @@ public final class FirewallApi {
         file.options().remove(key);
       }
     }
-    for (String key : s.tables().options().keySet()) {
+    for (String key : SchemaParams.params("PUT", s.base() + "/options").keySet()) {
       if (c.has(key) && !Set.of("delete", "digest", "node", "vmid").contains(key)) {
         file.options().put(key, c.str(key));
       }

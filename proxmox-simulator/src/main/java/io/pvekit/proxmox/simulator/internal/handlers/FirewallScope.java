@@ -4,7 +4,6 @@ import static io.pvekit.proxmox.simulator.internal.api.Checks.perm;
 
 import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
-import io.pvekit.proxmox.simulator.internal.schema.FirewallSchema;
 import io.pvekit.proxmox.simulator.internal.state.FirewallConfig;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -17,20 +16,12 @@ import java.util.Objects;
  * {@code /vms/{vmid}}).
  */
 record FirewallScope(
-    String base,
-    GuestType guestType,
-    FirewallSchema.Tables tables,
-    Endpoint.Check audit,
-    Endpoint.Check modify) {
+    String base, GuestType guestType, Endpoint.Check audit, Endpoint.Check modify) {
 
   static final List<FirewallScope> ALL =
       List.of(
           new FirewallScope(
-              "/cluster/firewall",
-              null,
-              FirewallSchema.CLUSTER,
-              perm("/", "Sys.Audit"),
-              perm("/", "Sys.Modify")),
+              "/cluster/firewall", null, perm("/", "Sys.Audit"), perm("/", "Sys.Modify")),
           guest(GuestType.QEMU, "qemu"),
           guest(GuestType.LXC, "lxc"));
 
@@ -38,7 +29,6 @@ record FirewallScope(
     return new FirewallScope(
         "/nodes/{node}/" + segment + "/{vmid}/firewall",
         type,
-        FirewallSchema.GUEST_TABLES,
         perm("/vms/{vmid}", "VM.Audit"),
         perm("/vms/{vmid}", "VM.Config.Network"));
   }

@@ -35,27 +35,20 @@ final class FirewallSetsApi {
   static void register(Router r, FirewallScope s) {
     String aliases = s.base() + "/aliases";
     String ipset = s.base() + "/ipset";
-    var t = s.tables();
-    r.add(new Endpoint("GET", aliases, t.none(), s.audit(), c -> aliases(s, c)));
-    r.add(new Endpoint("POST", aliases, t.aliasCreate(), s.modify(), c -> createAlias(s, c)));
-    r.add(new Endpoint("GET", aliases + "/{name}", t.alias(), s.audit(), c -> alias(s, c)));
-    r.add(
-        new Endpoint(
-            "PUT", aliases + "/{name}", t.aliasUpdate(), s.modify(), c -> updateAlias(s, c)));
-    r.add(
-        new Endpoint(
-            "DELETE", aliases + "/{name}", t.aliasDelete(), s.modify(), c -> deleteAlias(s, c)));
-    r.add(new Endpoint("GET", ipset, t.none(), s.audit(), c -> ipsets(s, c)));
-    r.add(new Endpoint("POST", ipset, t.ipsetCreate(), s.modify(), c -> createIpSet(s, c)));
-    r.add(new Endpoint("GET", ipset + "/{name}", t.ipset(), s.audit(), c -> entries(s, c)));
-    r.add(new Endpoint("POST", ipset + "/{name}", t.entryAdd(), s.modify(), c -> addEntry(s, c)));
-    r.add(
-        new Endpoint(
-            "DELETE", ipset + "/{name}", t.ipsetDelete(), s.modify(), c -> deleteIpSet(s, c)));
+    r.add(new Endpoint("GET", aliases, s.audit(), c -> aliases(s, c)));
+    r.add(new Endpoint("POST", aliases, s.modify(), c -> createAlias(s, c)));
+    r.add(new Endpoint("GET", aliases + "/{name}", s.audit(), c -> alias(s, c)));
+    r.add(new Endpoint("PUT", aliases + "/{name}", s.modify(), c -> updateAlias(s, c)));
+    r.add(new Endpoint("DELETE", aliases + "/{name}", s.modify(), c -> deleteAlias(s, c)));
+    r.add(new Endpoint("GET", ipset, s.audit(), c -> ipsets(s, c)));
+    r.add(new Endpoint("POST", ipset, s.modify(), c -> createIpSet(s, c)));
+    r.add(new Endpoint("GET", ipset + "/{name}", s.audit(), c -> entries(s, c)));
+    r.add(new Endpoint("POST", ipset + "/{name}", s.modify(), c -> addEntry(s, c)));
+    r.add(new Endpoint("DELETE", ipset + "/{name}", s.modify(), c -> deleteIpSet(s, c)));
     String entry = ipset + "/{name}/{cidr}";
-    r.add(new Endpoint("GET", entry, t.entry(), s.audit(), c -> entry(s, c)));
-    r.add(new Endpoint("PUT", entry, t.entryUpdate(), s.modify(), c -> updateEntry(s, c)));
-    r.add(new Endpoint("DELETE", entry, t.entryDelete(), s.modify(), c -> deleteEntry(s, c)));
+    r.add(new Endpoint("GET", entry, s.audit(), c -> entry(s, c)));
+    r.add(new Endpoint("PUT", entry, s.modify(), c -> updateEntry(s, c)));
+    r.add(new Endpoint("DELETE", entry, s.modify(), c -> deleteEntry(s, c)));
   }
 
   /** PVE's {@code IPorCIDR} format, checked as the schema does (400). */

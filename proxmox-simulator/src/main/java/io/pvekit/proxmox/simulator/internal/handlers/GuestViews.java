@@ -3,10 +3,9 @@ package io.pvekit.proxmox.simulator.internal.handlers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pvekit.proxmox.simulator.internal.api.Json;
-import io.pvekit.proxmox.simulator.internal.schema.LxcSchema;
 import io.pvekit.proxmox.simulator.internal.schema.Param;
 import io.pvekit.proxmox.simulator.internal.schema.PropertyStrings;
-import io.pvekit.proxmox.simulator.internal.schema.QemuSchema;
+import io.pvekit.proxmox.simulator.internal.schema.SchemaParams;
 import io.pvekit.proxmox.simulator.internal.schema.Validator;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
@@ -20,7 +19,11 @@ final class GuestViews {
   /** {@code GET .../config}: values typed by the schema (numbers, 0/1), plus {@code digest}. */
   static ObjectNode config(Guest guest) {
     Map<String, Param> schema =
-        guest.type() == GuestType.QEMU ? QemuSchema.UPDATE_SYNC : LxcSchema.UPDATE;
+        SchemaParams.params(
+            "PUT",
+            guest.type() == GuestType.QEMU
+                ? "/nodes/{node}/qemu/{vmid}/config"
+                : "/nodes/{node}/lxc/{vmid}/config");
     ObjectNode out = Json.object();
     guest
         .config()

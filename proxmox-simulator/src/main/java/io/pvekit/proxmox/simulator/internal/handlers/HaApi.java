@@ -8,7 +8,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.AdminSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -28,39 +27,16 @@ public final class HaApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(new Endpoint("GET", RESOURCES, AdminSchema.HA_LIST, perm("/", "Sys.Audit"), HaApi::list));
-    r.add(
-        new Endpoint(
-            "POST", RESOURCES, AdminSchema.HA_CREATE, perm("/", "Sys.Console"), HaApi::create));
-    r.add(
-        new Endpoint(
-            "GET", RESOURCES + "/{sid}", AdminSchema.HA_GET, perm("/", "Sys.Audit"), HaApi::get));
-    r.add(
-        new Endpoint(
-            "PUT",
-            RESOURCES + "/{sid}",
-            AdminSchema.HA_UPDATE,
-            perm("/", "Sys.Console"),
-            HaApi::update));
-    r.add(
-        new Endpoint(
-            "DELETE",
-            RESOURCES + "/{sid}",
-            AdminSchema.HA_DELETE,
-            perm("/", "Sys.Console"),
-            HaApi::delete));
-    r.add(
-        new Endpoint(
-            "GET",
-            "/cluster/ha/status/current",
-            AdminSchema.NONE_PARAMS,
-            perm("/", "Sys.Audit"),
-            HaApi::status));
+    r.add(new Endpoint("GET", RESOURCES, perm("/", "Sys.Audit"), HaApi::list));
+    r.add(new Endpoint("POST", RESOURCES, perm("/", "Sys.Console"), HaApi::create));
+    r.add(new Endpoint("GET", RESOURCES + "/{sid}", perm("/", "Sys.Audit"), HaApi::get));
+    r.add(new Endpoint("PUT", RESOURCES + "/{sid}", perm("/", "Sys.Console"), HaApi::update));
+    r.add(new Endpoint("DELETE", RESOURCES + "/{sid}", perm("/", "Sys.Console"), HaApi::delete));
+    r.add(new Endpoint("GET", "/cluster/ha/status/current", perm("/", "Sys.Audit"), HaApi::status));
     r.add(
         new Endpoint(
             "GET",
             "/cluster/ha/status/manager_status",
-            AdminSchema.NONE_PARAMS,
             perm("/", "Sys.Audit"),
             HaApi::managerStatus));
   }

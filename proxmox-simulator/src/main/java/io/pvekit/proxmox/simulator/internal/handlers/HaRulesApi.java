@@ -9,7 +9,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.HaRulesSchema;
 import io.pvekit.proxmox.simulator.internal.state.FirewallConfig;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
 import io.pvekit.proxmox.simulator.internal.state.World;
@@ -38,27 +37,11 @@ public final class HaRulesApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(new Endpoint("GET", RULES, HaRulesSchema.LIST, perm("/", "Sys.Audit"), HaRulesApi::list));
-    r.add(
-        new Endpoint(
-            "POST", RULES, HaRulesSchema.CREATE, perm("/", "Sys.Console"), HaRulesApi::create));
-    r.add(
-        new Endpoint(
-            "GET", RULES + "/{rule}", HaRulesSchema.ONE, perm("/", "Sys.Audit"), HaRulesApi::get));
-    r.add(
-        new Endpoint(
-            "PUT",
-            RULES + "/{rule}",
-            HaRulesSchema.UPDATE,
-            perm("/", "Sys.Console"),
-            HaRulesApi::update));
-    r.add(
-        new Endpoint(
-            "DELETE",
-            RULES + "/{rule}",
-            HaRulesSchema.ONE,
-            perm("/", "Sys.Console"),
-            HaRulesApi::delete));
+    r.add(new Endpoint("GET", RULES, perm("/", "Sys.Audit"), HaRulesApi::list));
+    r.add(new Endpoint("POST", RULES, perm("/", "Sys.Console"), HaRulesApi::create));
+    r.add(new Endpoint("GET", RULES + "/{rule}", perm("/", "Sys.Audit"), HaRulesApi::get));
+    r.add(new Endpoint("PUT", RULES + "/{rule}", perm("/", "Sys.Console"), HaRulesApi::update));
+    r.add(new Endpoint("DELETE", RULES + "/{rule}", perm("/", "Sys.Console"), HaRulesApi::delete));
   }
 
   private static String digest(World world) {

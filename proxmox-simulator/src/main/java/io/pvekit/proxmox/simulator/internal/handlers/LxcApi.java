@@ -35,12 +35,11 @@ public final class LxcApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(new Endpoint("GET", BASE, LxcSchema.LIST, anyUser(), LxcApi::list));
+    r.add(new Endpoint("GET", BASE, anyUser(), LxcApi::list));
     r.add(
         new Endpoint(
             "POST",
             BASE,
-            LxcSchema.CREATE,
             anyUser(),
             c ->
                 c.flag("restore")
@@ -50,65 +49,48 @@ public final class LxcApi {
         new Endpoint(
             "DELETE",
             CT,
-            LxcSchema.DESTROY,
             perm("/vms/{vmid}", "VM.Allocate"),
             c -> Guests.destroy(c, GuestType.LXC, "vzdestroy")));
     r.add(
         new Endpoint(
             "GET",
             CT + "/config",
-            LxcSchema.GET_CONFIG,
             perm("/vms/{vmid}", "VM.Audit"),
             c -> GuestViews.config(guest(c))));
     r.add(
         new Endpoint(
             "GET",
             CT + "/pending",
-            LxcSchema.NODE_VMID,
             perm("/vms/{vmid}", "VM.Audit"),
             c -> GuestViews.pending(guest(c))));
-    r.add(
-        new Endpoint(
-            "PUT",
-            CT + "/config",
-            LxcSchema.UPDATE,
-            any("/vms/{vmid}", CONFIG_PRIVS),
-            LxcApi::update));
+    r.add(new Endpoint("PUT", CT + "/config", any("/vms/{vmid}", CONFIG_PRIVS), LxcApi::update));
     r.add(
         new Endpoint(
             "GET",
             CT + "/status/current",
-            LxcSchema.NODE_VMID,
             perm("/vms/{vmid}", "VM.Audit"),
             c -> GuestStatus.status(c.world(), guest(c))));
     r.add(
         new Endpoint(
             "POST",
             CT + "/status/start",
-            LxcSchema.START,
             perm("/vms/{vmid}", "VM.PowerMgmt"),
             c -> Guests.power(c, GuestType.LXC, "vzstart", false, true)));
     r.add(
         new Endpoint(
             "POST",
             CT + "/status/stop",
-            LxcSchema.STOP,
             perm("/vms/{vmid}", "VM.PowerMgmt"),
             c -> Guests.power(c, GuestType.LXC, "vzstop", false, false)));
     r.add(
         new Endpoint(
             "POST",
             CT + "/status/shutdown",
-            LxcSchema.SHUTDOWN,
             perm("/vms/{vmid}", "VM.PowerMgmt"),
             c -> Guests.power(c, GuestType.LXC, "vzshutdown", true, false)));
     r.add(
         new Endpoint(
-            "GET",
-            CT + "/interfaces",
-            LxcSchema.NODE_VMID,
-            perm("/vms/{vmid}", "VM.Audit"),
-            LxcApi::interfaces));
+            "GET", CT + "/interfaces", perm("/vms/{vmid}", "VM.Audit"), LxcApi::interfaces));
   }
 
   private static Guest guest(Call c) {

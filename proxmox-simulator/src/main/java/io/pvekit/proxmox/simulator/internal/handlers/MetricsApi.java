@@ -9,7 +9,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.BackupSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.NodeState;
@@ -39,7 +38,6 @@ public final class MetricsApi {
         new Endpoint(
             "GET",
             "/nodes/{node}/rrddata",
-            BackupSchema.NODE_RRD,
             perm("/nodes/{node}", "Sys.Audit"),
             MetricsApi::nodeRrd));
     for (GuestType type : GuestType.values()) {
@@ -47,13 +45,10 @@ public final class MetricsApi {
           new Endpoint(
               "GET",
               "/nodes/{node}/" + type.apiName() + "/{vmid}/rrddata",
-              BackupSchema.GUEST_RRD,
               perm("/vms/{vmid}", "VM.Audit"),
               c -> guestRrd(c, c.world().guest(c.node(), c.vmid(), type))));
     }
-    r.add(
-        new Endpoint(
-            "GET", "/cluster/log", BackupSchema.CLUSTER_LOG, anyUser(), MetricsApi::clusterLog));
+    r.add(new Endpoint("GET", "/cluster/log", anyUser(), MetricsApi::clusterLog));
   }
 
   /** PVE 9's resolution and row count per time frame. */

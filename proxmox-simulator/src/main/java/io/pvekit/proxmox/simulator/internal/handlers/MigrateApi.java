@@ -8,7 +8,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.GuestOpsSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -31,18 +30,8 @@ public final class MigrateApi {
       String path = "/nodes/{node}/" + type.apiName() + "/{vmid}/migrate";
       r.add(
           new Endpoint(
-              "GET",
-              path,
-              GuestOpsSchema.MIGRATE_CHECK,
-              perm("/vms/{vmid}", "VM.Migrate"),
-              c -> preconditions(c, type)));
-      r.add(
-          new Endpoint(
-              "POST",
-              path,
-              type == GuestType.QEMU ? GuestOpsSchema.QEMU_MIGRATE : GuestOpsSchema.LXC_MIGRATE,
-              perm("/vms/{vmid}", "VM.Migrate"),
-              c -> migrate(c, type)));
+              "GET", path, perm("/vms/{vmid}", "VM.Migrate"), c -> preconditions(c, type)));
+      r.add(new Endpoint("POST", path, perm("/vms/{vmid}", "VM.Migrate"), c -> migrate(c, type)));
     }
   }
 

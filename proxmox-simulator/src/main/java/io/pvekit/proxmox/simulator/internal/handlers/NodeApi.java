@@ -9,7 +9,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.ApiSchema;
 import io.pvekit.proxmox.simulator.internal.state.NodeState;
 import io.pvekit.proxmox.simulator.internal.state.World;
 
@@ -25,7 +24,6 @@ public final class NodeApi {
         new Endpoint(
             "GET",
             "/nodes",
-            ApiSchema.NONE,
             anyUser(),
             c -> {
               ArrayNode out = Json.array();
@@ -43,18 +41,14 @@ public final class NodeApi {
         new Endpoint(
             "GET",
             "/nodes/{node}/status",
-            ApiSchema.NODE_ONLY,
             perm("/nodes/{node}", "Sys.Audit"),
             c -> status(c, pveVersion)));
-    r.add(
-        new Endpoint(
-            "GET", "/nodes/{node}/network", ApiSchema.NETWORK, anyUser(), NodeApi::network));
+    r.add(new Endpoint("GET", "/nodes/{node}/network", anyUser(), NodeApi::network));
     // the node's clock: the simulated one, so a test can make it drift from the caller's
     r.add(
         new Endpoint(
             "GET",
             "/nodes/{node}/time",
-            ApiSchema.NODE_ONLY,
             anyUser(),
             c -> {
               c.world().node(c.node());

@@ -8,7 +8,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.OciSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.OciRegistry;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -31,7 +30,6 @@ public final class OciApi {
         new Endpoint(
             "POST",
             "/nodes/{node}/storage/{storage}/oci-registry-pull",
-            OciSchema.PULL,
             and(
                 perm("/storage/{storage}", "Datastore.AllocateTemplate"),
                 perm("/nodes/{node}", "Sys.AccessNetwork")),
@@ -40,7 +38,6 @@ public final class OciApi {
         new Endpoint(
             "GET",
             "/nodes/{node}/query-oci-repo-tags",
-            OciSchema.TAGS,
             perm("/nodes/{node}", "Sys.AccessNetwork"),
             OciApi::tags));
   }

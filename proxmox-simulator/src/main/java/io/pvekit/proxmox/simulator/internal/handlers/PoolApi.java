@@ -9,7 +9,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.ApiSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.Pool;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -22,19 +21,12 @@ public final class PoolApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(new Endpoint("GET", "/pools", ApiSchema.POOL_LIST, anyUser(), PoolApi::list));
-    r.add(
-        new Endpoint(
-            "POST",
-            "/pools",
-            ApiSchema.POOL_CREATE,
-            perm("/pool/{poolid}", "Pool.Allocate"),
-            PoolApi::create));
+    r.add(new Endpoint("GET", "/pools", anyUser(), PoolApi::list));
+    r.add(new Endpoint("POST", "/pools", perm("/pool/{poolid}", "Pool.Allocate"), PoolApi::create));
     r.add(
         new Endpoint(
             "GET",
             "/pools/{poolid}",
-            ApiSchema.POOL_GET,
             perm("/pool/{poolid}", "Pool.Audit"),
             c -> {
               ObjectNode out = Json.object();
@@ -47,33 +39,14 @@ public final class PoolApi {
             }));
     r.add(
         new Endpoint(
-            "PUT",
-            "/pools/{poolid}",
-            ApiSchema.POOL_UPDATE,
-            perm("/pool/{poolid}", "Pool.Allocate"),
-            PoolApi::update));
+            "PUT", "/pools/{poolid}", perm("/pool/{poolid}", "Pool.Allocate"), PoolApi::update));
     // PVE 8.1 added the flat forms (poolid as a parameter, for nested pool ids); both stay served
+    r.add(new Endpoint("PUT", "/pools", perm("/pool/{poolid}", "Pool.Allocate"), PoolApi::update));
     r.add(
         new Endpoint(
-            "PUT",
-            "/pools",
-            ApiSchema.POOL_UPDATE,
-            perm("/pool/{poolid}", "Pool.Allocate"),
-            PoolApi::update));
+            "DELETE", "/pools/{poolid}", perm("/pool/{poolid}", "Pool.Allocate"), PoolApi::delete));
     r.add(
-        new Endpoint(
-            "DELETE",
-            "/pools/{poolid}",
-            ApiSchema.POOL_DELETE,
-            perm("/pool/{poolid}", "Pool.Allocate"),
-            PoolApi::delete));
-    r.add(
-        new Endpoint(
-            "DELETE",
-            "/pools",
-            ApiSchema.POOL_DELETE,
-            perm("/pool/{poolid}", "Pool.Allocate"),
-            PoolApi::delete));
+        new Endpoint("DELETE", "/pools", perm("/pool/{poolid}", "Pool.Allocate"), PoolApi::delete));
   }
 
   private static Object delete(Call c) {

@@ -11,7 +11,6 @@ import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
 import io.pvekit.proxmox.simulator.internal.schema.PropertyFormat;
 import io.pvekit.proxmox.simulator.internal.schema.PropertyStrings;
-import io.pvekit.proxmox.simulator.internal.schema.QemuSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -34,12 +33,11 @@ public final class QemuApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(new Endpoint("GET", BASE, QemuSchema.LIST, anyUser(), QemuApi::list));
+    r.add(new Endpoint("GET", BASE, anyUser(), QemuApi::list));
     r.add(
         new Endpoint(
             "POST",
             BASE,
-            QemuSchema.CREATE,
             anyUser(),
             c ->
                 c.has("archive")
@@ -49,28 +47,24 @@ public final class QemuApi {
         new Endpoint(
             "DELETE",
             VM,
-            QemuSchema.DESTROY,
             perm("/vms/{vmid}", "VM.Allocate"),
             c -> Guests.destroy(c, GuestType.QEMU, "qmdestroy")));
     r.add(
         new Endpoint(
             "GET",
             VM + "/config",
-            QemuSchema.GET_CONFIG,
             perm("/vms/{vmid}", "VM.Audit"),
             c -> GuestViews.config(guest(c))));
     r.add(
         new Endpoint(
             "GET",
             VM + "/pending",
-            QemuSchema.NODE_VMID,
             perm("/vms/{vmid}", "VM.Audit"),
             c -> GuestViews.pending(guest(c))));
     r.add(
         new Endpoint(
             "PUT",
             VM + "/config",
-            QemuSchema.UPDATE_SYNC,
             any("/vms/{vmid}", CONFIG_PRIVS),
             c -> {
               update(c, guest(c), true);
@@ -78,32 +72,19 @@ public final class QemuApi {
             }));
     r.add(
         new Endpoint(
-            "POST",
-            VM + "/config",
-            QemuSchema.UPDATE_ASYNC,
-            any("/vms/{vmid}", CONFIG_PRIVS),
-            QemuApi::updateAsync));
+            "POST", VM + "/config", any("/vms/{vmid}", CONFIG_PRIVS), QemuApi::updateAsync));
     r.add(
         new Endpoint(
             "GET",
             VM + "/status/current",
-            QemuSchema.NODE_VMID,
             perm("/vms/{vmid}", "VM.Audit"),
             c -> GuestStatus.status(c.world(), guest(c))));
     r.add(
         new Endpoint(
-            "PUT",
-            VM + "/resize",
-            QemuSchema.RESIZE,
-            perm("/vms/{vmid}", "VM.Config.Disk"),
-            QemuApi::resize));
+            "PUT", VM + "/resize", perm("/vms/{vmid}", "VM.Config.Disk"), QemuApi::resize));
     r.add(
         new Endpoint(
-            "POST",
-            VM + "/template",
-            QemuSchema.TEMPLATE,
-            perm("/vms/{vmid}", "VM.Allocate"),
-            QemuApi::template));
+            "POST", VM + "/template", perm("/vms/{vmid}", "VM.Allocate"), QemuApi::template));
   }
 
   static Guest guest(Call c) {

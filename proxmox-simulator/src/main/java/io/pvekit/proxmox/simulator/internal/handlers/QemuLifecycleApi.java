@@ -5,7 +5,6 @@ import static io.pvekit.proxmox.simulator.internal.api.Checks.perm;
 import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.QemuSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -24,39 +23,28 @@ public final class QemuLifecycleApi {
   public static void register(Router r) {
     r.add(
         new Endpoint(
-            "POST",
-            VM + "/clone",
-            QemuSchema.CLONE,
-            perm("/vms/{vmid}", "VM.Clone"),
-            QemuLifecycleApi::cloneVm));
+            "POST", VM + "/clone", perm("/vms/{vmid}", "VM.Clone"), QemuLifecycleApi::cloneVm));
     r.add(
         new Endpoint(
             "POST",
             VM + "/status/start",
-            QemuSchema.START,
             perm("/vms/{vmid}", POWER),
             c -> Guests.power(c, GuestType.QEMU, "qmstart", false, true)));
     r.add(
         new Endpoint(
             "POST",
             VM + "/status/stop",
-            QemuSchema.STOP,
             perm("/vms/{vmid}", POWER),
             c -> Guests.power(c, GuestType.QEMU, "qmstop", false, false)));
     r.add(
         new Endpoint(
             "POST",
             VM + "/status/shutdown",
-            QemuSchema.SHUTDOWN,
             perm("/vms/{vmid}", POWER),
             c -> Guests.power(c, GuestType.QEMU, "qmshutdown", true, false)));
     r.add(
         new Endpoint(
-            "POST",
-            VM + "/status/reboot",
-            QemuSchema.REBOOT,
-            perm("/vms/{vmid}", POWER),
-            QemuLifecycleApi::reboot));
+            "POST", VM + "/status/reboot", perm("/vms/{vmid}", POWER), QemuLifecycleApi::reboot));
   }
 
   private static Object reboot(Call c) {

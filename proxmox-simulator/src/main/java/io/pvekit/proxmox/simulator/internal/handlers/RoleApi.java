@@ -10,7 +10,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.BackupSchema;
 import io.pvekit.proxmox.simulator.internal.state.AccessControl;
 import io.pvekit.proxmox.simulator.internal.state.Roles;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -32,21 +31,11 @@ public final class RoleApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(new Endpoint("GET", "/access/roles", BackupSchema.NONE, anyUser(), RoleApi::list));
-    r.add(
-        new Endpoint(
-            "POST",
-            "/access/roles",
-            BackupSchema.ROLE_CREATE,
-            perm("/access", "Sys.Modify"),
-            RoleApi::create));
-    r.add(new Endpoint("GET", ONE, BackupSchema.ROLE, anyUser(), RoleApi::get));
-    r.add(
-        new Endpoint(
-            "PUT", ONE, BackupSchema.ROLE_UPDATE, perm("/access", "Sys.Modify"), RoleApi::update));
-    r.add(
-        new Endpoint(
-            "DELETE", ONE, BackupSchema.ROLE, perm("/access", "Sys.Modify"), RoleApi::delete));
+    r.add(new Endpoint("GET", "/access/roles", anyUser(), RoleApi::list));
+    r.add(new Endpoint("POST", "/access/roles", perm("/access", "Sys.Modify"), RoleApi::create));
+    r.add(new Endpoint("GET", ONE, anyUser(), RoleApi::get));
+    r.add(new Endpoint("PUT", ONE, perm("/access", "Sys.Modify"), RoleApi::update));
+    r.add(new Endpoint("DELETE", ONE, perm("/access", "Sys.Modify"), RoleApi::delete));
   }
 
   private static Object list(Call c) {

@@ -9,8 +9,7 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.AdminSchema;
-import io.pvekit.proxmox.simulator.internal.schema.SdnSchema;
+import io.pvekit.proxmox.simulator.internal.schema.SchemaParams;
 import io.pvekit.proxmox.simulator.internal.state.SdnConfig;
 import io.pvekit.proxmox.simulator.internal.state.SdnConfig.Kind;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -68,30 +67,15 @@ public final class SdnApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(
-        new Endpoint(
-            "GET",
-            "/cluster/sdn",
-            AdminSchema.NONE_PARAMS,
-            perm("/sdn", "SDN.Audit"),
-            c -> index()));
-    r.add(
-        new Endpoint(
-            "PUT", "/cluster/sdn", SdnSchema.APPLY, perm("/sdn", "SDN.Allocate"), SdnApi::apply));
+    r.add(new Endpoint("GET", "/cluster/sdn", perm("/sdn", "SDN.Audit"), c -> index()));
+    r.add(new Endpoint("PUT", "/cluster/sdn", perm("/sdn", "SDN.Allocate"), SdnApi::apply));
     String zones = "/cluster/sdn/zones";
-    r.add(new Endpoint("GET", zones, SdnSchema.ZONE_LIST, anyUser(), SdnApi::zones));
+    r.add(new Endpoint("GET", zones, anyUser(), SdnApi::zones));
     Endpoint.Check zone = perm("/sdn/zones/{zone}", "SDN.Allocate");
-    r.add(
-        new Endpoint(
-            "POST",
-            zones,
-            SdnSchema.ZONE_CREATE,
-            perm("/sdn/zones", "SDN.Allocate"),
-            SdnApi::createZone));
-    r.add(new Endpoint("GET", zones + "/{zone}", SdnSchema.ZONE_GET, zone, SdnApi::zone));
-    r.add(new Endpoint("PUT", zones + "/{zone}", SdnSchema.ZONE_UPDATE, zone, SdnApi::updateZone));
-    r.add(
-        new Endpoint("DELETE", zones + "/{zone}", SdnSchema.ZONE_DELETE, zone, SdnApi::deleteZone));
+    r.add(new Endpoint("POST", zones, perm("/sdn/zones", "SDN.Allocate"), SdnApi::createZone));
+    r.add(new Endpoint("GET", zones + "/{zone}", zone, SdnApi::zone));
+    r.add(new Endpoint("PUT", zones + "/{zone}", zone, SdnApi::updateZone));
+    r.add(new Endpoint("DELETE", zones + "/{zone}", zone, SdnApi::deleteZone));
     SdnVnetsApi.register(r);
     SdnSubnetsApi.register(r);
   }
@@ -151,7 +135,7 @@ public final class SdnApi {
   private static Map<String, String> zoneOptions(Call c, String type, boolean create) {
     ZoneType zoneType = TYPES.get(type);
     Map<String, String> options = new LinkedHashMap<>();
-    for (String key : SdnSchema.ZONE_UPDATE.keySet()) {
+    for (String key : SchemaParams.params("PUT", "/cluster/sdn/zones/{zone}").keySet()) {
       if (!c.has(key) || Set.of("zone", "delete", "digest", "lock-token").contains(key)) {
         continue;
       }

@@ -9,7 +9,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.SdnSchema;
 import io.pvekit.proxmox.simulator.internal.state.SdnConfig.Kind;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
 import java.util.LinkedHashMap;
@@ -34,12 +33,12 @@ final class SdnSubnetsApi {
 
   static void register(Router r) {
     String subnets = "/cluster/sdn/vnets/{vnet}/subnets";
-    r.add(new Endpoint("GET", subnets, SdnSchema.VNET_GET, anyUser(), SdnSubnetsApi::list));
-    r.add(new Endpoint("POST", subnets, SdnSchema.SUBNET_CREATE, anyUser(), SdnSubnetsApi::create));
+    r.add(new Endpoint("GET", subnets, anyUser(), SdnSubnetsApi::list));
+    r.add(new Endpoint("POST", subnets, anyUser(), SdnSubnetsApi::create));
     String one = subnets + "/{subnet}";
-    r.add(new Endpoint("GET", one, SdnSchema.SUBNET_GET, anyUser(), SdnSubnetsApi::get));
-    r.add(new Endpoint("PUT", one, SdnSchema.SUBNET_UPDATE, anyUser(), SdnSubnetsApi::update));
-    r.add(new Endpoint("DELETE", one, SdnSchema.SUBNET_DELETE, anyUser(), SdnSubnetsApi::delete));
+    r.add(new Endpoint("GET", one, anyUser(), SdnSubnetsApi::get));
+    r.add(new Endpoint("PUT", one, anyUser(), SdnSubnetsApi::update));
+    r.add(new Endpoint("DELETE", one, anyUser(), SdnSubnetsApi::delete));
   }
 
   /** Whether a VNet has subnets in the written configuration. */

@@ -8,7 +8,7 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.SdnSchema;
+import io.pvekit.proxmox.simulator.internal.schema.SchemaParams;
 import io.pvekit.proxmox.simulator.internal.state.SdnConfig;
 import io.pvekit.proxmox.simulator.internal.state.SdnConfig.Kind;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -26,25 +26,13 @@ final class SdnVnetsApi {
 
   static void register(Router r) {
     String vnets = "/cluster/sdn/vnets";
-    r.add(new Endpoint("GET", vnets, SdnSchema.VNET_LIST, anyUser(), SdnVnetsApi::vnets));
+    r.add(new Endpoint("GET", vnets, anyUser(), SdnVnetsApi::vnets));
     r.add(
         new Endpoint(
-            "POST",
-            vnets,
-            SdnSchema.VNET_CREATE,
-            perm("/sdn/zones/{zone}", "SDN.Allocate"),
-            SdnVnetsApi::createVnet));
-    r.add(new Endpoint("GET", vnets + "/{vnet}", SdnSchema.VNET_GET, anyUser(), SdnVnetsApi::vnet));
-    r.add(
-        new Endpoint(
-            "PUT", vnets + "/{vnet}", SdnSchema.VNET_UPDATE, anyUser(), SdnVnetsApi::updateVnet));
-    r.add(
-        new Endpoint(
-            "DELETE",
-            vnets + "/{vnet}",
-            SdnSchema.VNET_DELETE,
-            anyUser(),
-            SdnVnetsApi::deleteVnet));
+            "POST", vnets, perm("/sdn/zones/{zone}", "SDN.Allocate"), SdnVnetsApi::createVnet));
+    r.add(new Endpoint("GET", vnets + "/{vnet}", anyUser(), SdnVnetsApi::vnet));
+    r.add(new Endpoint("PUT", vnets + "/{vnet}", anyUser(), SdnVnetsApi::updateVnet));
+    r.add(new Endpoint("DELETE", vnets + "/{vnet}", anyUser(), SdnVnetsApi::deleteVnet));
   }
 
   private static boolean vnetVisible(Call c, String zone, String vnet) {
@@ -116,7 +104,7 @@ final class SdnVnetsApi {
     }
     Map<String, String> vnet = new LinkedHashMap<>();
     vnet.put("type", "vnet");
-    for (String key : SdnSchema.VNET_CREATE.keySet()) {
+    for (String key : SchemaParams.params("POST", "/cluster/sdn/vnets").keySet()) {
       if (c.has(key) && !Set.of("vnet", "type", "lock-token").contains(key)) {
         vnet.put(key, c.str(key));
       }
@@ -137,7 +125,7 @@ final class SdnVnetsApi {
         changed.remove(key);
       }
     }
-    for (String key : SdnSchema.VNET_UPDATE.keySet()) {
+    for (String key : SchemaParams.params("PUT", "/cluster/sdn/vnets/{vnet}").keySet()) {
       if (c.has(key) && !Set.of("vnet", "delete", "digest", "lock-token").contains(key)) {
         changed.put(key, c.str(key));
       }

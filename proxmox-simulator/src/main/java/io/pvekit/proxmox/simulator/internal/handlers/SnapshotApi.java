@@ -10,7 +10,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.GuestOpsSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -33,25 +32,12 @@ public final class SnapshotApi {
     for (GuestType type : GuestType.values()) {
       String base = "/nodes/{node}/" + type.apiName() + "/{vmid}/snapshot";
       String one = base + "/{snapname}";
-      r.add(
-          new Endpoint(
-              "GET",
-              base,
-              GuestOpsSchema.NODE_VMID,
-              perm("/vms/{vmid}", "VM.Audit"),
-              c -> list(c, type)));
-      r.add(
-          new Endpoint(
-              "POST",
-              base,
-              type == GuestType.QEMU ? GuestOpsSchema.QEMU_SNAPSHOT : GuestOpsSchema.LXC_SNAPSHOT,
-              perm("/vms/{vmid}", "VM.Snapshot"),
-              c -> create(c, type)));
+      r.add(new Endpoint("GET", base, perm("/vms/{vmid}", "VM.Audit"), c -> list(c, type)));
+      r.add(new Endpoint("POST", base, perm("/vms/{vmid}", "VM.Snapshot"), c -> create(c, type)));
       r.add(
           new Endpoint(
               "GET",
               one,
-              GuestOpsSchema.SNAPSHOT,
               anyUser(),
               c -> {
                 snapshot(c, type);
@@ -60,32 +46,23 @@ public final class SnapshotApi {
                 links.addObject().put("cmd", "config");
                 return links;
               }));
-      r.add(
-          new Endpoint(
-              "DELETE",
-              one,
-              GuestOpsSchema.SNAPSHOT_DELETE,
-              perm("/vms/{vmid}", "VM.Snapshot"),
-              c -> delete(c, type)));
+      r.add(new Endpoint("DELETE", one, perm("/vms/{vmid}", "VM.Snapshot"), c -> delete(c, type)));
       r.add(
           new Endpoint(
               "POST",
               one + "/rollback",
-              GuestOpsSchema.ROLLBACK,
               any("/vms/{vmid}", "VM.Snapshot", "VM.Snapshot.Rollback"),
               c -> rollback(c, type)));
       r.add(
           new Endpoint(
               "GET",
               one + "/config",
-              GuestOpsSchema.SNAPSHOT,
               any("/vms/{vmid}", "VM.Snapshot", "VM.Snapshot.Rollback", "VM.Audit"),
               c -> snapshotConfig(snapshot(c, type))));
       r.add(
           new Endpoint(
               "PUT",
               one + "/config",
-              GuestOpsSchema.SNAPSHOT_UPDATE,
               perm("/vms/{vmid}", "VM.Snapshot"),
               c -> {
                 Guest guest = guest(c, type);

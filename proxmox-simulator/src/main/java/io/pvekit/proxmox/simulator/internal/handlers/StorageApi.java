@@ -13,7 +13,6 @@ import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
 import io.pvekit.proxmox.simulator.internal.http.Multipart;
-import io.pvekit.proxmox.simulator.internal.schema.ApiSchema;
 import io.pvekit.proxmox.simulator.internal.state.NodeState;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
 import io.pvekit.proxmox.simulator.internal.state.StorageState;
@@ -39,28 +38,23 @@ public final class StorageApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(
-        new Endpoint(
-            "GET", "/nodes/{node}/storage", ApiSchema.STORAGE_LIST, anyUser(), StorageApi::list));
+    r.add(new Endpoint("GET", "/nodes/{node}/storage", anyUser(), StorageApi::list));
     r.add(
         new Endpoint(
             "GET",
             STORAGE + "/content",
-            ApiSchema.STORAGE_CONTENT,
             any("/storage/{storage}", "Datastore.Audit", "Datastore.AllocateSpace"),
             StorageApi::content));
     r.add(
         new Endpoint(
             "POST",
             STORAGE + "/upload",
-            ApiSchema.UPLOAD,
             perm("/storage/{storage}", "Datastore.AllocateTemplate"),
             StorageApi::upload));
     r.add(
         new Endpoint(
             "POST",
             STORAGE + "/download-url",
-            ApiSchema.DOWNLOAD_URL,
             and(
                 perm("/storage/{storage}", "Datastore.AllocateTemplate"),
                 or(

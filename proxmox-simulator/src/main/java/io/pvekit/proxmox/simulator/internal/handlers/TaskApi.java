@@ -9,7 +9,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.ApiSchema;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
 import io.pvekit.proxmox.simulator.internal.state.TaskRecord;
 import io.pvekit.proxmox.simulator.internal.state.Upid;
@@ -24,11 +23,10 @@ public final class TaskApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(
-        new Endpoint("GET", "/nodes/{node}/tasks", ApiSchema.TASK_LIST, anyUser(), TaskApi::list));
-    r.add(new Endpoint("GET", TASK + "/status", ApiSchema.TASK, anyUser(), TaskApi::status));
-    r.add(new Endpoint("GET", TASK + "/log", ApiSchema.TASK_LOG, anyUser(), TaskApi::log));
-    r.add(new Endpoint("DELETE", TASK, ApiSchema.TASK, anyUser(), TaskApi::stop));
+    r.add(new Endpoint("GET", "/nodes/{node}/tasks", anyUser(), TaskApi::list));
+    r.add(new Endpoint("GET", TASK + "/status", anyUser(), TaskApi::status));
+    r.add(new Endpoint("GET", TASK + "/log", anyUser(), TaskApi::log));
+    r.add(new Endpoint("DELETE", TASK, anyUser(), TaskApi::stop));
   }
 
   /** Owners see their tasks; others need Sys.Audit on the node. */

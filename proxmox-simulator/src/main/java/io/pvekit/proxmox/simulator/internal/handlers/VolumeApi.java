@@ -9,7 +9,6 @@ import io.pvekit.proxmox.simulator.internal.api.Call;
 import io.pvekit.proxmox.simulator.internal.api.Endpoint;
 import io.pvekit.proxmox.simulator.internal.api.Json;
 import io.pvekit.proxmox.simulator.internal.api.Router;
-import io.pvekit.proxmox.simulator.internal.schema.AdminSchema;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.NodeState;
 import io.pvekit.proxmox.simulator.internal.state.SimulatorError;
@@ -31,12 +30,10 @@ public final class VolumeApi {
 
   /** Registers the endpoints. */
   public static void register(Router r) {
-    r.add(new Endpoint("GET", VOLUME, AdminSchema.VOLUME, anyUser(), VolumeApi::get));
-    r.add(new Endpoint("PUT", VOLUME, AdminSchema.VOLUME_UPDATE, anyUser(), VolumeApi::update));
-    r.add(new Endpoint("DELETE", VOLUME, AdminSchema.VOLUME_DELETE, anyUser(), VolumeApi::delete));
-    r.add(
-        new Endpoint(
-            "GET", "/storage", AdminSchema.STORAGE_CONFIG_LIST, anyUser(), VolumeApi::configs));
+    r.add(new Endpoint("GET", VOLUME, anyUser(), VolumeApi::get));
+    r.add(new Endpoint("PUT", VOLUME, anyUser(), VolumeApi::update));
+    r.add(new Endpoint("DELETE", VOLUME, anyUser(), VolumeApi::delete));
+    r.add(new Endpoint("GET", "/storage", anyUser(), VolumeApi::configs));
   }
 
   private record Located(StorageState storage, Volume volume) {}

@@ -3,14 +3,13 @@ package io.pvekit.proxmox.simulator.internal.schema;
 import java.util.Map;
 
 /**
- * The documented parameters of the LXC endpoints the simulator serves (PVE 9.1), checked against
- * the API schema by {@code SchemaConformanceTest}.
+ * The keys of the LXC property strings the simulator parses (PVE 9.1); the endpoints' parameters
+ * come from the schema extract ({@link SchemaParams}). {@code SchemaConformanceTest} checks these
+ * keys against the official schema.
  */
 public final class LxcSchema {
   private LxcSchema() {}
 
-  private static final String VMID = "vmid!:int/pve-vmid[100,999999999]";
-  private static final String NODE = "node!:str/pve-node";
   private static final String MOUNT_OPTIONS =
       "mountoptions:str~(?^:(?^:(discard|lazytime|noatime|nodev|noexec|nosuid))"
           + "(;(?^:(discard|lazytime|noatime|nodev|noexec|nosuid)))*)";
@@ -45,71 +44,7 @@ public final class LxcSchema {
           "force_rw_sys:bool fuse:bool keyctl:bool mknod:bool mount:str~(?^:[a-zA-Z0-9_;%20]+)"
               + " nesting:bool");
 
-  private static final Map<String, PropertyFormat> FORMATS =
-      Map.of("NET", NET, "ROOTFS", ROOTFS, "MP", MOUNT_POINT, "FEATURES", FEATURES);
-
-  private static final Map<String, Param> OPTIONS =
-      ParamTable.parse(
-          """
-          arch:str(amd64|i386|arm64|armhf|riscv32|riscv64) cmode:str(shell|console|tty) console:bool
-          cores:int[1,8192] cpulimit:num[0,8192] cpuunits:int[0,500000] debug:bool
-          description:str<8192 dev[n]:prop entrypoint:str~(?^:[^\\x00-\\x08\\x10-\\x1F\\x7F]+)
-          env:str~(?^:(?:\\w+=[^\\x00-\\x08\\x10-\\x1F\\x7F]*)(?:\\0\\w+=[^\\x00-\\x08\\x10-\\x1F\\x7F]*)*)
-          features:prop=FEATURES hookscript:str/pve-volume-id hostname:str/dns-name<255
-          lock:str(backup|create|destroyed|disk|fstrim|migrate|mounted|rollback|snapshot|snapshot-delete)
-          memory:int[16,] mp[n]:prop=MP nameserver:str/lxc-ip-with-ll-iface-list net[n]:prop=NET
-          onboot:bool
-          ostype:str(debian|devuan|ubuntu|centos|fedora|opensuse|archlinux|alpine|gentoo|nixos|unmanaged)
-          protection:bool rootfs:prop=ROOTFS searchdomain:str/dns-name-list
-          startup:str/pve-startup-order swap:int[0,] tags:str/pve-tag-list template:bool
-          timezone:str/pve-ct-timezone tty:int[0,6] unprivileged:bool unused[n]:prop
-          """
-              + VMID
-              + " "
-              + NODE,
-          FORMATS);
-
-  /** {@code POST /nodes/{node}/lxc}. */
-  public static final Map<String, Param> CREATE =
-      ParamTable.join(
-          OPTIONS,
-          ParamTable.parse(
-              "bwlimit:num[0,] force:bool ha-managed:bool ignore-unpack-errors:bool"
-                  + " ostemplate!:str<255 password:str pool:str/pve-poolid restore:bool"
-                  + " ssh-public-keys:str start:bool storage:str/pve-storage-id"
-                  + " unique:bool&restore"));
-
-  /** {@code PUT /nodes/{node}/lxc/{vmid}/config}. */
-  public static final Map<String, Param> UPDATE =
-      ParamTable.join(
-          OPTIONS,
-          ParamTable.parse(
-              "delete:str/pve-configid-list digest:str<40 revert:str/pve-configid-list"));
-
-  /** {@code GET /nodes/{node}/lxc}. */
-  public static final Map<String, Param> LIST = ParamTable.parse(NODE);
-
-  /** {@code GET .../config}. */
-  public static final Map<String, Param> GET_CONFIG =
-      ParamTable.parse("current:bool snapshot:str/pve-configid<40 " + NODE + " " + VMID);
-
-  /** Endpoints that only take node and vmid. */
-  public static final Map<String, Param> NODE_VMID = ParamTable.parse(NODE + " " + VMID);
-
-  /** {@code DELETE /nodes/{node}/lxc/{vmid}}. */
-  public static final Map<String, Param> DESTROY =
-      ParamTable.parse(
-          "destroy-unreferenced-disks:bool force:bool purge:bool " + NODE + " " + VMID);
-
-  /** {@code POST .../status/start}. */
-  public static final Map<String, Param> START =
-      ParamTable.parse("debug:bool skiplock:bool " + NODE + " " + VMID);
-
-  /** {@code POST .../status/stop}. */
-  public static final Map<String, Param> STOP =
-      ParamTable.parse("overrule-shutdown:bool skiplock:bool " + NODE + " " + VMID);
-
-  /** {@code POST .../status/shutdown}. */
-  public static final Map<String, Param> SHUTDOWN =
-      ParamTable.parse("forceStop:bool timeout:int[0,] " + NODE + " " + VMID);
+  /** The property strings of the create and config endpoints parsed key by key, by parameter. */
+  static final Map<String, PropertyFormat> CONFIG_FORMATS =
+      Map.of("net[n]", NET, "rootfs", ROOTFS, "mp[n]", MOUNT_POINT, "features", FEATURES);
 }

@@ -1,6 +1,5 @@
 package io.pvekit.proxmox.simulator.internal.schema;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses the compact parameter tables the simulator's endpoints are declared with. One token per
+ * Parses the compact tables the simulator declares the keys of the property strings it checks with
+ * (endpoint parameters come from the schema extract, {@link SchemaParams}). One token per
  * parameter, separated by white space: {@code name[!][*]:type[/format][(a|b)][[min,max]][<len]
  * [&requires][=SUBFORMAT][~pattern]}, where {@code !} marks a required parameter, {@code *} the
  * default key of a property string, type is {@code str}, {@code int}, {@code num}, {@code bool} or
@@ -36,20 +36,6 @@ public final class ParamTable {
   /** Parses a table without sub-formats. */
   public static Map<String, Param> parse(String table) {
     return parse(table, Map.of());
-  }
-
-  /** Joins tables; a later table may not redefine a parameter. */
-  @SafeVarargs
-  public static Map<String, Param> join(Map<String, Param>... tables) {
-    Map<String, Param> all = new LinkedHashMap<>();
-    for (Map<String, Param> t : tables) {
-      for (Param p : t.values()) {
-        if (all.put(p.name(), p) != null) {
-          throw new IllegalArgumentException("duplicate parameter in tables: " + p.name());
-        }
-      }
-    }
-    return Collections.unmodifiableMap(all);
   }
 
   private static Param parseToken(String token, Map<String, PropertyFormat> subFormats) {
@@ -150,10 +136,5 @@ public final class ParamTable {
       i++;
     }
     return i;
-  }
-
-  /** The names of a table, for messages and tests. */
-  public static List<String> names(Map<String, Param> table) {
-    return new ArrayList<>(table.keySet());
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Every endpoint the simulator serves, and every parameter it accepts, as the official PVE 9.1
  * schema documents them: same names, type, named format or property-string format, enum,
  * optionality, bounds, length, pattern and {@code requires}; the property strings the simulator
- * parses have the schema's keys.
+ * parses have the schema's keys. The simulator reads its tables from the committed extract ({@code
+ * SchemaParams}), so this holds that extract, a separate file, to the official schema.
  */
 @Requires(Prerequisite.SHARED_UPSTREAM)
 class SchemaConformanceTest {

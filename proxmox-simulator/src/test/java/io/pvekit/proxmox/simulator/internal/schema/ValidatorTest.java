@@ -8,6 +8,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ValidatorTest {
+  private static final Map<String, Param> QEMU_CREATE =
+      SchemaParams.params("POST", "/nodes/{node}/qemu");
+  private static final Map<String, Param> QEMU_CLONE =
+      SchemaParams.params("POST", "/nodes/{node}/qemu/{vmid}/clone");
+  private static final Map<String, Param> LXC_CREATE =
+      SchemaParams.params("POST", "/nodes/{node}/lxc");
+
   private static Map<String, String> validate(Map<String, Param> schema, Object... pairs) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
@@ -18,8 +25,7 @@ class ValidatorTest {
 
   @Test
   void missingRequired_andUnknownParameter_useJsonSchemaPmTexts() {
-    Map<String, String> errors =
-        validate(QemuSchema.CLONE, "node", "pve1", "vmid", "9000", "bogus", "1");
+    Map<String, String> errors = validate(QEMU_CLONE, "node", "pve1", "vmid", "9000", "bogus", "1");
     assertThat(errors)
         .containsEntry("newid", "property is missing and it is not optional")
         .containsEntry(
@@ -29,77 +35,61 @@ class ValidatorTest {
 
   @Test
   void types_booleansAreZeroOrOne_integersAreDigits() {
-    assertThat(
-            validate(
-                QemuSchema.CLONE, "node", "pve1", "vmid", "9000", "newid", "x", "full", "true"))
+    assertThat(validate(QEMU_CLONE, "node", "pve1", "vmid", "9000", "newid", "x", "full", "true"))
         .containsEntry("newid", "type check ('integer') failed - got 'x'")
         .containsEntry("full", "type check ('boolean') failed - got 'true'");
   }
 
   @Test
   void parameterSentTwice_isAnArray() {
-    assertThat(
-            validate(QemuSchema.CLONE, "node", "pve1", "vmid", "9000", "newid", List.of("1", "2")))
+    assertThat(validate(QEMU_CLONE, "node", "pve1", "vmid", "9000", "newid", List.of("1", "2")))
         .containsEntry("newid", "type check ('integer') failed - got ARRAY");
   }
 
   @Test
   void formatsBoundsEnumsPatternsAndLengths() {
     assertThat(
-            validate(
-                QemuSchema.CLONE,
-                "node",
-                "bad_node",
-                "vmid",
-                "99",
-                "newid",
-                "100",
-                "format",
-                "vhd"))
+            validate(QEMU_CLONE, "node", "bad_node", "vmid", "99", "newid", "100", "format", "vhd"))
         .containsEntry("node", "invalid format - value does not look like a valid node name\n")
         .containsEntry("vmid", "invalid format - value does not look like a valid VM ID\n")
         .containsEntry(
             "format", "value 'vhd' does not have a value in the enumeration 'raw, qcow2, vmdk'");
-    assertThat(validate(QemuSchema.CREATE, "node", "pve1", "vmid", "100", "cpulimit", "200"))
+    assertThat(validate(QEMU_CREATE, "node", "pve1", "vmid", "100", "cpulimit", "200"))
         .containsEntry("cpulimit", "value must have a maximum value of 128");
-    assertThat(validate(QemuSchema.CREATE, "node", "pve1", "vmid", "100", "serial0", "tty"))
+    assertThat(validate(QEMU_CREATE, "node", "pve1", "vmid", "100", "serial0", "tty"))
         .containsEntry("serial0", "value does not match the regex pattern");
-    assertThat(
-            validate(QemuSchema.CREATE, "node", "pve1", "vmid", "100", "archive", "x".repeat(256)))
+    assertThat(validate(QEMU_CREATE, "node", "pve1", "vmid", "100", "archive", "x".repeat(256)))
         .containsEntry("archive", "value may only be 255 characters long");
   }
 
   @Test
   void requires_namesTheMissingParameter() {
-    assertThat(validate(QemuSchema.CREATE, "node", "pve1", "vmid", "100", "unique", "1"))
+    assertThat(validate(QEMU_CREATE, "node", "pve1", "vmid", "100", "unique", "1"))
         .containsEntry("archive", "missing property - 'unique' requires this property");
   }
 
   @Test
   void indexedParameters_acceptIndexesUpToTheLimit() {
-    assertThat(
-            validate(
-                QemuSchema.CREATE, "node", "pve1", "vmid", "100", "net31", "virtio,bridge=vmbr0"))
+    assertThat(validate(QEMU_CREATE, "node", "pve1", "vmid", "100", "net31", "virtio,bridge=vmbr0"))
         .isEmpty();
-    assertThat(validate(QemuSchema.CREATE, "node", "pve1", "vmid", "100", "net32", "virtio"))
+    assertThat(validate(QEMU_CREATE, "node", "pve1", "vmid", "100", "net32", "virtio"))
         .containsKey("net32");
-    assertThat(validate(QemuSchema.CREATE, "node", "pve1", "vmid", "100", "scsi01", "local-lvm:1"))
+    assertThat(validate(QEMU_CREATE, "node", "pve1", "vmid", "100", "scsi01", "local-lvm:1"))
         .containsKey("scsi01");
   }
 
   @Test
   void propertyStrings_reportKeyAndValueErrorsLikePve() {
-    assertThat(
-            validate(QemuSchema.CREATE, "node", "pve1", "vmid", "100", "net0", "virtio,color=red"))
+    assertThat(validate(QEMU_CREATE, "node", "pve1", "vmid", "100", "net0", "virtio,color=red"))
         .containsEntry(
             "net0", "invalid format - invalid key in comma-separated list property: color\n");
-    assertThat(validate(QemuSchema.CREATE, "node", "pve1", "vmid", "100", "net0", "bridge=vmbr0"))
+    assertThat(validate(QEMU_CREATE, "node", "pve1", "vmid", "100", "net0", "bridge=vmbr0"))
         .containsEntry(
             "net0",
             "invalid format - format error\nnet0.model: property is missing and it is not optional\n");
     assertThat(
             validate(
-                LxcSchema.CREATE,
+                LXC_CREATE,
                 "node",
                 "pve1",
                 "vmid",
@@ -113,7 +103,7 @@ class ValidatorTest {
             "invalid format - format error\nnet0.tag: value must have a maximum value of 4094\n");
     assertThat(
             validate(
-                QemuSchema.CREATE,
+                QEMU_CREATE,
                 "node",
                 "pve1",
                 "vmid",
