@@ -240,6 +240,43 @@ public final class ProxmoxSimulatorBuilder {
   }
 
   /**
+   * An image the simulated registry offers to {@code query-oci-repo-tags} and {@code
+   * oci-registry-pull} (PVE 9.1), besides the built-in alpine, nginx and postgres. The simulator
+   * never reaches a network: only catalog images can be pulled.
+   *
+   * @param repository e.g. {@code ghcr.io/acme/api}, or a Docker Hub short name
+   * @param tags its tags, as the registry lists them
+   * @param entrypoint the command a container made from it runs as init
+   * @param env its environment, {@code KEY=value} each
+   * @return this builder
+   */
+  public ProxmoxSimulatorBuilder ociImage(
+      String repository, List<String> tags, String entrypoint, List<String> env) {
+    Objects.requireNonNull(repository, "repository");
+    String last = repository.substring(repository.lastIndexOf('/') + 1);
+    if (last.isBlank() || last.contains(":") || last.contains("@")) {
+      throw new IllegalArgumentException(
+          "ociImage repository: '" + repository + "' must be a repository without tag or digest");
+    }
+    if (tags.isEmpty()
+        || tags.stream().anyMatch(t -> !t.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}"))) {
+      throw new IllegalArgumentException("ociImage tags: " + tags + " must be registry tags");
+    }
+    for (String variable : env) {
+      if (variable.indexOf('=') < 1) {
+        throw new IllegalArgumentException("ociImage env: '" + variable + "' must be KEY=value");
+      }
+    }
+    inventory.ociImages.add(
+        new InventorySpec.OciImageSpec(
+            repository,
+            List.copyOf(tags),
+            Objects.requireNonNull(entrypoint, "entrypoint"),
+            List.copyOf(env)));
+    return this;
+  }
+
+  /**
    * A resource pool.
    *
    * @param poolId the pool id

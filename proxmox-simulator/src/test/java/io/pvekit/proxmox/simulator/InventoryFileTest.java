@@ -48,6 +48,12 @@ class InventoryFileTest {
       RawHttp user = RawHttp.to(sim).login("capmox@pve", "capmox-secret");
       assertThat(user.get("/nodes/pve1/qemu/9000/config").status()).isEqualTo(200);
 
+      // the registry offers the file's image besides the built-in ones
+      assertThat(
+              root.get("/nodes/pve1/query-oci-repo-tags", "reference", "ghcr.io/acme/api").data())
+          .extracting(tag -> tag.asText())
+          .containsExactly("latest", "1.4");
+
       // the agent boots for 20 s; the clone fault fires once
       RawHttp.Response agent = root.post("/nodes/pve1/qemu/100/agent/ping");
       assertThat(agent.reason()).isEqualTo("QEMU guest agent is not running");

@@ -14,6 +14,7 @@ import io.pvekit.proxmox.StorageId;
 import io.pvekit.proxmox.TaskFailedException;
 import io.pvekit.proxmox.VmId;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,5 +163,53 @@ class OciTest {
     assertThat(config.entrypoint()).contains("docker-entrypoint.sh postgres");
     assertThat(config.env()).containsEntry("PGDATA", "/var/lib/postgresql/data");
     assertThat(config.values()).containsEntry("cmode", "console");
+  }
+
+  @Test
+  void anImageTheBuilderAdds_isListedPulledAndRunWithItsEntrypointAndEnv() {
+    try (ProxmoxSimulator pve =
+            ProxmoxSimulator.builder()
+                .taskDuration(Duration.ofMillis(10))
+                .ociImage(
+                    "ghcr.io/acme/api", List.of("latest", "1.4"), "/app/api", List.of("PORT=8080"))
+                .start();
+        ProxmoxClient own = pve.newClient()) {
+      assertThat(own.node("pve1").queryOciRepoTags("ghcr.io/acme/api"))
+          .containsExactly("latest", "1.4");
+      own.node("pve1").storage("local").ociRegistryPull("ghcr.io/acme/api:1.4", null).await(AWAIT);
+      own.node("pve1")
+          .lxc()
+          .create(
+              LxcCreateRequest.builder()
+                  .vmid(VmId.of(302))
+                  .osTemplate("local:vztmpl/api_1.4.tar")
+                  .rootFs(LxcRootFs.newVolume(StorageId.of("local-lvm"), 2).build())
+                  .unprivileged(true)
+                  .build())
+          .await(AWAIT);
+      LxcConfig config = own.node("pve1").lxc().container(302).config();
+      assertThat(config.entrypoint()).contains("/app/api");
+      assertThat(config.env()).containsExactly(entry("PORT", "8080"));
+    }
+  }
+
+  @Test
+  void anImageTheBuilderCannotOffer_isRefusedNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ProxmoxSimulator.builder()
+                    .ociImage("ghcr.io/acme/api:1.4", List.of("1.4"), "/a", List.of()))
+        .hasMessage(
+            "ociImage repository: 'ghcr.io/acme/api:1.4' must be a repository without tag or digest");
+    assertThatThrownBy(
+            () ->
+                ProxmoxSimulator.builder()
+                    .ociImage("localhost:5000/api", List.of(), "/a", List.of()))
+        .hasMessage("ociImage tags: [] must be registry tags");
+    assertThatThrownBy(
+            () ->
+                ProxmoxSimulator.builder()
+                    .ociImage("localhost:5000/api", List.of("v1"), "/a", List.of("PORT")))
+        .hasMessage("ociImage env: 'PORT' must be KEY=value");
   }
 }

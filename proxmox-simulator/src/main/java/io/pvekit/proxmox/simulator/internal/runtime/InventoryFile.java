@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Reads an inventory file (YAML, or JSON, which is YAML too) into a builder: nodes, storages,
- * files, templates, VMs, containers, pools, users, tokens, ACLs, the guest agent's boot time and
- * fault rules. A file with {@code nodes} replaces the default inventory; one without adds to it.
+ * files, templates, VMs, containers, pools, OCI images of the simulated registry, users, tokens,
+ * ACLs, the guest agent's boot time and fault rules. A file with {@code nodes} replaces the default
+ * inventory; one without adds to it.
  */
 public final class InventoryFile {
   private static final Set<String> SECTIONS =
@@ -28,6 +29,7 @@ public final class InventoryFile {
           "vms",
           "containers",
           "pools",
+          "ociImages",
           "users",
           "tokens",
           "acls",
@@ -108,6 +110,13 @@ public final class InventoryFile {
     }
     list(root, "pools")
         .forEach(p -> builder.pool(p.isObject() ? text(p, "id", where) : p.asText()));
+    for (JsonNode i : list(root, "ociImages")) {
+      List<String> tags = new ArrayList<>();
+      i.path("tags").forEach(t -> tags.add(t.asText()));
+      List<String> env = new ArrayList<>();
+      i.path("env").forEach(e -> env.add(e.asText()));
+      builder.ociImage(text(i, "repository", where), tags, text(i, "entrypoint", where), env);
+    }
     for (JsonNode u : list(root, "users")) {
       builder.addUser(text(u, "userid", where), text(u, "password", where));
     }

@@ -3,6 +3,7 @@ package io.pvekit.proxmox.simulator.internal.runtime;
 import io.pvekit.proxmox.simulator.internal.state.Guest;
 import io.pvekit.proxmox.simulator.internal.state.GuestType;
 import io.pvekit.proxmox.simulator.internal.state.NodeState;
+import io.pvekit.proxmox.simulator.internal.state.OciRegistry;
 import io.pvekit.proxmox.simulator.internal.state.Pool;
 import io.pvekit.proxmox.simulator.internal.state.StorageState;
 import io.pvekit.proxmox.simulator.internal.state.Volume;
@@ -59,6 +60,16 @@ final class InventoryLoader {
     }
     for (String pool : spec.pools) {
       world.pools().put(pool, new Pool(pool, null));
+    }
+    for (InventorySpec.OciImageSpec image : spec.ociImages) {
+      world
+          .ociRegistry()
+          .add(
+              image.repository(),
+              image.tags(),
+              // what pve-container records for an image it does not recognise
+              new OciRegistry.Image(
+                  image.entrypoint(), String.join("\0", image.env()), "unmanaged", 10L << 20));
     }
     NodeState first = world.nodes().values().iterator().next();
     for (InventorySpec.GuestSpec g : spec.guests) {

@@ -25,11 +25,16 @@ public final class InventorySpec {
   /** A file (ISO image or container template) on a storage of every node. */
   public record FileSpec(String storage, String content, String filename, long size) {}
 
+  /** An image of the simulated registry catalog (PVE 9.1 OCI pulls). */
+  public record OciImageSpec(
+      String repository, List<String> tags, String entrypoint, List<String> env) {}
+
   public final List<NodeSpec> nodes = new ArrayList<>();
   public final List<StorageSpec> storages = new ArrayList<>();
   public final List<GuestSpec> guests = new ArrayList<>();
   public final List<FileSpec> files = new ArrayList<>();
   public final List<String> pools = new ArrayList<>();
+  public final List<OciImageSpec> ociImages = new ArrayList<>();
 
   /** How long (simulator clock) the guest agent stays unreachable after a VM starts. */
   public java.time.Duration agentBootDelay = java.time.Duration.ZERO;
