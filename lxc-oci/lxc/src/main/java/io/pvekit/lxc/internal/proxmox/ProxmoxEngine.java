@@ -17,12 +17,9 @@ import io.pvekit.lxc.internal.runtime.ContainerRecord;
 import io.pvekit.lxc.internal.runtime.Signals;
 import io.pvekit.oci.OciSpec;
 import io.pvekit.oci.internal.fs.Trees;
-import io.pvekit.proxmox.GuestSummary;
-import io.pvekit.proxmox.LxcContainer;
 import io.pvekit.proxmox.LxcCreateRequest;
 import io.pvekit.proxmox.NodeApi;
 import io.pvekit.proxmox.ProxmoxException;
-import io.pvekit.proxmox.ProxmoxNotFoundException;
 import io.pvekit.proxmox.ProxmoxVersion;
 import io.pvekit.proxmox.StorageApi;
 import io.pvekit.proxmox.StorageId;
@@ -61,6 +58,7 @@ public final class ProxmoxEngine implements ContainerEngine {
   private final NodeApi node;
   private final RootfsTemplates templates;
   private final OciTemplates images;
+  private final ProxmoxGuests guests;
 
   public ProxmoxEngine(Path root, ProxmoxBackend backend) {
     this.root = root.toAbsolutePath();
@@ -69,6 +67,7 @@ public final class ProxmoxEngine implements ContainerEngine {
     StorageApi storage = node.storage(backend.templateStorage());
     this.templates = new RootfsTemplates(storage, backend.templateStorage(), backend.taskTimeout());
     this.images = new OciTemplates(storage, backend.templateStorage(), backend.taskTimeout());
+    this.guests = new ProxmoxGuests(backend);
   }
 
   @Override
@@ -116,13 +115,13 @@ public final class ProxmoxEngine implements ContainerEngine {
       LxcCreateRequest request =
           LxcCreateRequest.builder()
               .from(plan.request())
-              .osTemplate(template(record))
+              .osTemplate(ProxmoxGuests.template(record))
               .description(description(record, plan))
               .build();
       try {
         node.lxc().create(request).await(backend.taskTimeout());
       } catch (ProxmoxException e) {
-        removeGuest(record);
+        guests.remove(record);
         throw e;
       }
       record.status = ContainerStatus.CREATED;
@@ -192,7 +191,7 @@ public final class ProxmoxEngine implements ContainerEngine {
       return text.toString();
     }
     text.append("\n\nNot applied (not API properties; root can add them to /etc/pve/lxc/")
-        .append(vmid(record))
+        .append(ProxmoxGuests.vmid(record))
         .append(".conf):\n");
     for (int i = 0; i < lines.size(); i++) {
       String more = "... and " + (lines.size() - i) + " more";
@@ -208,15 +207,15 @@ public final class ProxmoxEngine implements ContainerEngine {
   @Override
   public ContainerState start(ContainerId id) {
     ContainerRecord record = load(id);
-    ContainerStatus status = live(record).status;
+    ContainerStatus status = guests.live(record).status();
     if (status != ContainerStatus.CREATED) {
       throw new ContainerStateException(
           id.value(), status, "cannot start container " + id + " in state " + status.ociName());
     }
     try {
-      guest(record).start().await(backend.taskTimeout());
+      guests.guest(record).start().await(backend.taskTimeout());
     } catch (ProxmoxException e) {
-      throw failure(id, "start CT " + vmid(record), e);
+      throw failure(id, "start CT " + ProxmoxGuests.vmid(record), e);
     }
     record.status = ContainerStatus.RUNNING;
     save(record);
@@ -226,8 +225,8 @@ public final class ProxmoxEngine implements ContainerEngine {
   @Override
   public ContainerState state(ContainerId id) {
     ContainerRecord record = load(id);
-    Live live = live(record);
-    return state(record, live.status, live.pid);
+    ProxmoxGuests.Live live = guests.live(record);
+    return state(record, live.status(), live.pid());
   }
 
   @Override
@@ -252,18 +251,18 @@ public final class ProxmoxEngine implements ContainerEngine {
   @Override
   public void kill(ContainerId id, int signal, boolean all) {
     ContainerRecord record = load(id);
-    ContainerStatus status = live(record).status;
+    ContainerStatus status = guests.live(record).status();
     if (status != ContainerStatus.RUNNING && status != ContainerStatus.PAUSED) {
       throw new ContainerStateException(id.value(), status, "container " + id + " not running");
     }
     try {
       if (signal == Signals.SIGKILL) {
-        guest(record).stop();
+        guests.guest(record).stop();
       } else {
-        guest(record).shutdown();
+        guests.guest(record).shutdown();
       }
     } catch (ProxmoxException e) {
-      throw failure(id, "stop CT " + vmid(record), e);
+      throw failure(id, "stop CT " + ProxmoxGuests.vmid(record), e);
     }
   }
 
@@ -277,7 +276,7 @@ public final class ProxmoxEngine implements ContainerEngine {
       throw new ContainerNotFoundException(id.value(), root.toString());
     }
     ContainerRecord record = load(id);
-    ContainerStatus status = live(record).status;
+    ContainerStatus status = guests.live(record).status();
     if (!force && (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED)) {
       throw new ContainerStateException(
           id.value(),
@@ -290,11 +289,11 @@ public final class ProxmoxEngine implements ContainerEngine {
     }
     try {
       if (status == ContainerStatus.RUNNING || status == ContainerStatus.PAUSED) {
-        guest(record).stop().await(backend.taskTimeout());
+        guests.guest(record).stop().await(backend.taskTimeout());
       }
-      removeGuest(record);
+      guests.remove(record);
     } catch (ProxmoxException e) {
-      throw failure(id, "delete CT " + vmid(record), e);
+      throw failure(id, "delete CT " + ProxmoxGuests.vmid(record), e);
     }
     removeDir(dir);
   }
@@ -304,56 +303,11 @@ public final class ProxmoxEngine implements ContainerEngine {
   public Optional<Integer> awaitExit(ContainerId id, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     ContainerRecord record = load(id);
-    while (System.nanoTime() < deadline && live(record).status != ContainerStatus.STOPPED) {
+    while (System.nanoTime() < deadline
+        && guests.live(record).status() != ContainerStatus.STOPPED) {
       Thread.sleep(200);
     }
     return Optional.empty();
-  }
-
-  private void removeGuest(ContainerRecord record) {
-    if (vmid(record) <= 0) {
-      return;
-    }
-    try {
-      guest(record).delete(true, true, false).await(backend.taskTimeout());
-    } catch (ProxmoxNotFoundException e) {
-      // never created, or already gone
-    }
-  }
-
-  private static final class Live {
-    final ContainerStatus status;
-    final long pid;
-
-    Live(ContainerStatus status, long pid) {
-      this.status = status;
-      this.pid = pid;
-    }
-  }
-
-  private Live live(ContainerRecord record) {
-    if (record.status == ContainerStatus.CREATING || record.status == ContainerStatus.STOPPED) {
-      return new Live(record.status, 0);
-    }
-    GuestSummary summary;
-    try {
-      summary = guest(record).status();
-    } catch (ProxmoxNotFoundException e) {
-      return new Live(ContainerStatus.STOPPED, 0);
-    } catch (ProxmoxException e) {
-      throw failure(ContainerId.of(record.id), "read the status of CT " + vmid(record), e);
-    }
-    boolean running = summary.status().equals("running");
-    if (record.status == ContainerStatus.CREATED) {
-      return new Live(running ? ContainerStatus.RUNNING : ContainerStatus.CREATED, 0);
-    }
-    return running
-        ? new Live(ContainerStatus.RUNNING, summary.pid().orElse(0L))
-        : new Live(ContainerStatus.STOPPED, 0);
-  }
-
-  private LxcContainer guest(ContainerRecord record) {
-    return backend.client().node(node(record)).lxc().container(vmid(record));
   }
 
   private ContainerRecord load(ContainerId id) {
@@ -382,7 +336,7 @@ public final class ProxmoxEngine implements ContainerEngine {
         .build();
   }
 
-  private static LxcRuntimeException failure(ContainerId id, String what, ProxmoxException e) {
+  static LxcRuntimeException failure(ContainerId id, String what, ProxmoxException e) {
     return new LxcRuntimeException(
         id.value(), "Proxmox VE could not " + what + ": " + e.getMessage(), List.of(), e);
   }
@@ -393,18 +347,5 @@ public final class ProxmoxEngine implements ContainerEngine {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + dir, e);
     }
-  }
-
-  /** The Proxmox guest's id, kept in the shared record's backend section (0 before create). */
-  static int vmid(ContainerRecord record) {
-    return Integer.parseInt(record.backend.getOrDefault("vmid", "0"));
-  }
-
-  private static String node(ContainerRecord record) {
-    return record.backend.getOrDefault("node", "");
-  }
-
-  private static String template(ContainerRecord record) {
-    return record.backend.getOrDefault("template", "");
   }
 }
