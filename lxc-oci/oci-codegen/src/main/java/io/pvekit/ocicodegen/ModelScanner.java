@@ -80,7 +80,7 @@ final class ModelScanner {
     if (model != null) {
       shape = Shape.MODEL;
     } else {
-      shape = Shape.of(returned.toString(), false);
+      shape = Shape.of(returned.toString());
       if (shape == null && returned.getKind() == TypeKind.DECLARED) {
         DeclaredType declared = (DeclaredType) returned;
         List<? extends TypeMirror> arguments = declared.getTypeArguments();

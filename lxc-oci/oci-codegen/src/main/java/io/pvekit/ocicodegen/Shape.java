@@ -23,11 +23,8 @@ enum Shape {
   MODEL_LIST,
   MODEL_MAP;
 
-  /** The shape of a declared type as javac prints it, with the model's types already resolved. */
-  static Shape of(String type, boolean model) {
-    if (model) {
-      return MODEL;
-    }
+  /** The shape of a declared type that is not a model type, as javac prints it; null if none. */
+  static Shape of(String type) {
     switch (type) {
       case "java.lang.String":
         return STRING;
