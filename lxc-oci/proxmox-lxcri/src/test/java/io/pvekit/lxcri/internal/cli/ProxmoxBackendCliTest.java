@@ -82,6 +82,31 @@ class ProxmoxBackendCliTest {
     assertThat(cli("--backend-config", config.toString(), "--root", root, "list")).isEqualTo(1);
   }
 
+  @Test
+  void cli_withAMalformedBackendConfig_exits1_namingKeyAndValue() throws Exception {
+    Path config = dir.resolve("bad.properties");
+    Files.writeString(
+        config,
+        "url = "
+            + pve.httpsUrl()
+            + "\ntokenId = a@pve!b\ntokenSecret = x\nnode = pve1\n"
+            + "pullImages = yes\n");
+    var out = new java.io.ByteArrayOutputStream();
+    var err = new java.io.ByteArrayOutputStream();
+    int status =
+        Main.run(
+            new String[] {"--backend-config", config.toString(), "state", "f"},
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+            java.util.Map.of());
+    assertThat(status).isEqualTo(1);
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains(config + ": pullImages = yes must be true or false");
+    assertThat(pve.vmIds())
+        .noneMatch(id -> pve.guestConfig(id).getOrDefault("tags", "").contains("proxmox-lxcri"));
+  }
+
   private static int cli(String... args) {
     var sink = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
     return CliAccess.run(args, sink);
